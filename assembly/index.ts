@@ -1,0 +1,2 @@
+// The kernel's public surface: re-exports only.
+export * from './consensus';

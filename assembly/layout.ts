@@ -1,0 +1,41 @@
+// Mirrors MODEL_KEYS in src/model/keys.ts: the offset of each model input in the kernel's input block.
+// test/layout.test.ts checks the order. Derived defaults arrive as -1 (see resolveDerived in network.ts).
+
+export const I_START_HEIGHT: i32 = 0;
+export const I_START_DIFFICULTY: i32 = 1;
+export const I_EPOCH_ELAPSED_SECONDS: i32 = 2;
+export const I_HASHRATE_EHS: i32 = 3;
+export const I_HASHRATE_GROWTH_PCT_PER_MONTH: i32 = 4;
+export const I_EXIT_SHARE_PCT: i32 = 5;
+export const I_EXIT_MONTH: i32 = 6;
+export const I_BTC_PRICE_USD: i32 = 7;
+export const I_BTC_PRICE_GROWTH_PCT_PER_YEAR: i32 = 8;
+export const I_FEES_BTC_PER_BLOCK: i32 = 9;
+export const I_HORIZON_YEARS: i32 = 10;
+export const I_SITE_MW: i32 = 11;
+export const I_MINING_PUE: i32 = 12;
+export const I_FLEET_J_PER_TH: i32 = 13;
+export const I_UPTIME_PCT: i32 = 14;
+export const I_POOL_FEE_PCT: i32 = 15;
+export const I_POWER_USD_PER_KWH: i32 = 16;
+export const I_OPEX_USD_PER_MW_MONTH: i32 = 17;
+export const I_CURTAILED_PCT: i32 = 18;
+export const I_DEMAND_RESPONSE_USD_PER_MWH: i32 = 19;
+export const I_REFRESH_YEARS: i32 = 20;
+export const I_ASIC_USD_PER_TH: i32 = 21;
+export const I_EFFICIENCY_GAIN_PCT_PER_YEAR: i32 = 22;
+export const I_PIVOT_SHARE_PCT: i32 = 23;
+export const I_PIVOT_START_MONTH: i32 = 24;
+export const I_GROSS_TO_IT_RATIO: i32 = 25;
+export const I_CAPEX_MUSD_PER_MW_IT: i32 = 26;
+export const I_BUILD_MONTHS: i32 = 27;
+export const I_LEASE_USD_PER_KW_MONTH: i32 = 28;
+export const I_LEASE_ESCALATOR_PCT: i32 = 29;
+export const I_LEASE_TERM_YEARS: i32 = 30;
+export const I_NOI_MARGIN_PCT: i32 = 31;
+export const I_DEFAULT_PCT_PER_YEAR: i32 = 32;
+export const I_RECOVERY_PCT: i32 = 33;
+export const I_DISCOUNT_RATE_PCT: i32 = 34;
+export const I_EXIT_MULTIPLE_MINE: i32 = 35;
+export const I_EXIT_MULTIPLE_PIVOT: i32 = 36;
+export const N_INPUTS: i32 = 37;
