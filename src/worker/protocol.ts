@@ -1,0 +1,38 @@
+/**
+ * The messages between the page and the kernel worker. Every request carries an `id`; the reply
+ * to it carries the same `id`, so the client can match replies to requests and drop outdated ones.
+ *
+ * `Requests` is the whole protocol: the worker's handler table is typed from it (a handler with the
+ * wrong argument or result breaks the build) and so is the client's `request()`.
+ */
+import type { Projection } from '../kernel/api.ts';
+import type { ModelInputs } from '../model/keys.ts';
+
+export interface Requests {
+  /** The network projection of one scenario. */
+  project: { payload: ModelInputs; result: Projection };
+}
+
+export type RequestType = keyof Requests;
+export type Payload<T extends RequestType> = Requests[T]['payload'];
+export type Result<T extends RequestType> = Requests[T]['result'];
+
+/** One request, page → worker. */
+export type Request = { [T in RequestType]: { id: number; type: T; payload: Payload<T> } }[RequestType];
+
+/** One reply, worker → page. `error` is a message for people, never a stack trace. */
+export type Reply<R = unknown> = { id: number; ok: true; result: R } | { id: number; ok: false; error: string };
+
+/** What the worker runs for each request type. */
+export type Handlers = { [T in RequestType]: (payload: Payload<T>) => Result<T> | Promise<Result<T>> };
+
+export function isReply(data: unknown): data is Reply {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as Record<string, unknown>;
+  return typeof d.id === 'number' && (d.ok === true || (d.ok === false && typeof d.error === 'string'));
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
