@@ -13,8 +13,25 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1' },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], sequence: { groupOrder: 0 } },
+      },
+      {
+        // Each browser test file runs a preview server and a Chromium: after the unit tests, one
+        // file at a time, so two cores are not shared by several browsers.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });
