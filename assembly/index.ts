@@ -1,2 +1,7 @@
 // The kernel's public surface: re-exports only.
 export * from './consensus';
+export {
+  inputPtr, monthFieldPtr, eventFieldPtr, retargetTotal, halvingTotal, projectNetwork, resolveDerived,
+  MAX_MONTHS, MAX_EVENTS,
+} from './network';
+export { evaluate, cashFlowPtr, resultPtr, N_RESULTS } from './economics';

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createModel } from './facade.ts';
 import { instantiateSync, simdSupported, type KernelExports, type KernelVariant } from './wasm.ts';
 
 /** The folder holding asconfig.json, found upwards from this file (src/ or its compiled copy). */
@@ -27,4 +28,9 @@ export function loadKernelSync(variant: KernelVariant = simdSupported() ? 'relea
     modules.set(variant, module);
   }
   return instantiateSync(module);
+}
+
+/** The model on a fresh kernel instance, for the CLI and the tests. */
+export function createNodeModel(variant?: KernelVariant) {
+  return createModel(loadKernelSync(variant));
 }
