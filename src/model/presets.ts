@@ -1,0 +1,136 @@
+/**
+ * Named, illustrative starting points. Each is a scenario of the current version holding only
+ * what differs from the registry defaults, modelled on public deal terms; none claims to be any
+ * company's actual economics. test/presets.test.ts checks that every preset validates.
+ */
+import { CURRENT_VERSION } from './registry.ts';
+import type { Scenario } from './scenario.ts';
+
+export interface Preset {
+  /** A slug, used by `--preset NAME` and in links. */
+  name: string;
+  title: string;
+  /** One line. */
+  description: string;
+  /** Where the terms come from. */
+  sources: string[];
+  /** The keys that differ from the defaults (no `version`). */
+  overrides: Omit<Scenario, 'version'>;
+}
+
+export const PRESETS: readonly Preset[] = Object.freeze([
+  {
+    name: 'full-pivot-coreweave-terms',
+    title: 'Full pivot on Core Scientific/CoreWeave-like terms',
+    description: 'The whole site converts to hosting for one AI tenant: ≈$121/kW-month for 12 years, γ ≈ 1.43.',
+    sources: [
+      'Core Scientific/CoreWeave hosting agreements (2024–2025): ≈ $121/kW-month implied (contract value ÷ MW · 12 · years), 12-year terms',
+      'γ 1.43–1.45 gross MW per MW of critical IT (Core, Cipher announcements)',
+      'domain.md typical values: capex $6–11M per MW-IT, NOI margin 75–90 %, build 12–24 months',
+    ],
+    overrides: {
+      name: 'Full pivot, Core Scientific/CoreWeave-like terms',
+      siteMw: 286,
+      pivotSharePct: 100,
+      grossToItRatio: 1.43,
+      leaseUsdPerKwMonth: 121,
+      leaseTermYears: 12,
+      horizonYears: 12,
+      buildMonths: 18,
+      capexMusdPerMwIt: 9,
+      noiMarginPct: 80,
+      // A single, non-investment-grade tenant without a third-party backstop.
+      defaultPctPerYear: 2,
+      recoveryPct: 30,
+    },
+  },
+  {
+    name: 'lease-with-hyperscaler-backstop',
+    title: 'Lease with a hyperscaler backstop, TeraWulf/Fluidstack-like',
+    description: 'Full pivot at ≈$155/kW-month, γ 1.25; a Google backstop means a low default probability and high recovery.',
+    sources: [
+      'TeraWulf/Fluidstack leases at Lake Mariner (2025): ≈ $155/kW-month implied, 10-year terms, Google backstop of Fluidstack\'s lease obligations',
+      'γ 1.25 (TeraWulf announcements); NOI margin ≈ 85 % (TeraWulf statements)',
+    ],
+    overrides: {
+      name: 'Lease with a hyperscaler backstop',
+      siteMw: 250,
+      pivotSharePct: 100,
+      grossToItRatio: 1.25,
+      leaseUsdPerKwMonth: 155,
+      leaseTermYears: 10,
+      capexMusdPerMwIt: 10,
+      buildMonths: 12,
+      noiMarginPct: 85,
+      defaultPctPerYear: 0.3,
+      recoveryPct: 80,
+    },
+  },
+  {
+    name: 'hybrid-curtailable-mining',
+    title: 'Hybrid: half hosting, half curtailable mining (CleanSpark-like)',
+    description: 'Converts 50 % of the site and keeps mining the rest, curtailing 5 % of hours for a demand-response credit.',
+    sources: [
+      'CleanSpark (2025): keeps a large mining fleet while developing AI/HPC capacity on part of its power',
+      'Demand response: Riot earned $1,122/MWh curtailed in a peak month (Jul 2022, K33); $150/MWh here is an illustrative yearly average',
+      'domain.md typical values: γ 1.35 (Hut 8), lease ≈ $100–160/kW-month',
+    ],
+    overrides: {
+      name: 'Hybrid with curtailable mining',
+      pivotSharePct: 50,
+      grossToItRatio: 1.35,
+      leaseUsdPerKwMonth: 130,
+      curtailedPct: 5,
+      demandResponseUsdPerMwh: 150,
+      powerUsdPerKwh: 0.035,
+      fleetJPerTh: 18,
+    },
+  },
+  {
+    name: 'high-cost-miner-2028-halving',
+    title: 'High-cost miner facing the 2028 halving',
+    description: 'Power at $0.07/kWh and a 25 J/TH air-cooled fleet: mining margins vanish after the halving at height 1,050,000.',
+    sources: [
+      'domain.md typical values: power $0.03–0.08/kWh for large miners (JPMorgan; press), fleet averages 20–25 J/TH, air PUE up to 1.2–1.5',
+      'Next halving at height 1,050,000 (Bitcoin Core GetBlockSubsidy), expected around spring 2028',
+    ],
+    overrides: {
+      name: 'High-cost miner facing the 2028 halving',
+      powerUsdPerKwh: 0.07,
+      fleetJPerTh: 25,
+      miningPue: 1.15,
+      opexUsdPerMwMonth: 12_000,
+      uptimePct: 93,
+    },
+  },
+  {
+    name: 'low-cost-miner-abroad',
+    title: 'Low-cost miner abroad',
+    description: 'Power at $0.03/kWh with an immersion-cooled fleet (PUE 1.03): does hosting still beat mining?',
+    sources: [
+      'domain.md typical values: power from $0.03/kWh for large miners, PUE 1.03–1.10 immersion, S21 XP 13.5 J/TH',
+      'Lower non-power opex and a higher discount rate for a site outside the US: illustrative assumptions',
+    ],
+    overrides: {
+      name: 'Low-cost miner abroad',
+      powerUsdPerKwh: 0.03,
+      miningPue: 1.03,
+      fleetJPerTh: 17,
+      opexUsdPerMwMonth: 7_000,
+      uptimePct: 97,
+      discountRatePct: 12,
+      refreshYears: 4,
+      asicUsdPerTh: 15,
+      efficiencyGainPctPerYear: 10,
+    },
+  },
+] satisfies Preset[]);
+
+export function findPreset(name: string): Preset | undefined {
+  return PRESETS.find((p) => p.name === name);
+}
+
+/** The preset as a scenario of the current version (still to be validated, like any input). */
+export function presetScenario(preset: Preset): Scenario {
+  return { version: CURRENT_VERSION, ...preset.overrides };
+}
