@@ -1,0 +1,96 @@
+/**
+ * What every command shares: the command shape, option parsing with node:util's parseArgs, and
+ * the error that carries problems to stderr (one a line, exit code 2, no stack trace).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Where a command writes and reads; process streams in the real CLI, buffers in tests. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): string;
+}
+
+/** A user-facing failure: each line names the key or argument at fault. Exit code 2. */
+export class CliError extends Error {
+  readonly lines: string[];
+  /** Printed on stdout before the lines go to stderr (e.g. validate's JSON verdict). */
+  readonly stdout?: string;
+  constructor(lines: string | string[], stdout?: string) {
+    const all = Array.isArray(lines) ? lines : [lines];
+    super(all.join('\n'));
+    this.lines = all;
+    this.stdout = stdout;
+  }
+}
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+export type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+export interface Context {
+  values: Values;
+  positionals: string[];
+  io: Io;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The full `--help` text. */
+  help: string;
+  options: Options;
+  /** Most positional arguments the command takes. */
+  maxPositionals: number;
+  run(ctx: Context): void | Promise<void>;
+}
+
+export const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
+export const FORMAT_OPTION: Options = { format: { type: 'string' } };
+export const SCENARIO_OPTIONS: Options = {
+  preset: { type: 'string' },
+  set: { type: 'string', multiple: true },
+};
+
+export const SCENARIO_HELP = `Scenario input:
+  <scenario>          a JSON file, or - to read it from stdin
+  --preset NAME       start from a preset instead (see \`hashpivot presets\`)
+  --set KEY=VALUE     override a key (repeatable); see \`hashpivot params\` for the keys`;
+
+/** Parses a command's arguments; a parse error becomes a CliError naming the option. */
+export function parseCommandArgs(command: Command, argv: string[]): { values: Values; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { ...HELP_OPTION, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new CliError(`hashpivot ${command.name}: ${message}; see \`hashpivot ${command.name} --help\``);
+  }
+  const values = parsed.values as Values;
+  if (!values.help && parsed.positionals.length > command.maxPositionals) {
+    const extra = parsed.positionals.slice(command.maxPositionals).map((p) => JSON.stringify(p)).join(' ');
+    throw new CliError(`hashpivot ${command.name}: unexpected argument ${extra}; see \`hashpivot ${command.name} --help\``);
+  }
+  return { values, positionals: parsed.positionals };
+}
+
+export type Format = 'json' | 'csv';
+
+/** The --format option: json or csv. */
+export function formatOf(values: Values, fallback: Format = 'json'): Format {
+  const f = values.format;
+  if (f === undefined) return fallback;
+  if (f === 'json' || f === 'csv') return f;
+  throw new CliError(`--format: expected json or csv, got ${JSON.stringify(f)}`);
+}
+
+/** A string option's value, or undefined. */
+export function stringOption(values: Values, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}

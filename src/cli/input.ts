@@ -1,0 +1,85 @@
+/**
+ * Reading a scenario for a command: a file, stdin (`-`) or a preset, then `--set` overrides, then
+ * validation. Every problem of every stage that can run is reported together.
+ */
+import { readFileSync } from 'node:fs';
+import type { ModelInputs } from '../model/keys.ts';
+import { PRESETS, findPreset, presetScenario } from '../model/presets.ts';
+import {
+  applyOverrides,
+  parseJsonText,
+  resolveInputs,
+  startTimeMs,
+  validateScenario,
+  type Problem,
+  type Scenario,
+} from '../model/scenario.ts';
+import { CliError, stringOption, type Context } from './args.ts';
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  inputs: ModelInputs;
+  /** t0 in milliseconds since 1970. */
+  startMs: number;
+}
+
+export type Checked = { ok: true; loaded: LoadedScenario } | { ok: false; problems: Problem[] };
+
+function readSource(path: string, ctx: Context): string {
+  if (path === '-') {
+    try {
+      return ctx.io.readStdin();
+    } catch (e) {
+      throw new CliError(`scenario: cannot read stdin: ${(e as Error).message}`);
+    }
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new CliError(`scenario: cannot read ${JSON.stringify(path)}: ${why}`);
+  }
+}
+
+/**
+ * The scenario named by a command's arguments, checked. Problems with the arguments themselves
+ * (no input, two inputs, an unreadable file, an unknown preset) throw a CliError.
+ */
+export function checkScenario(ctx: Context): Checked {
+  const path = ctx.positionals[0];
+  const presetName = stringOption(ctx.values, 'preset');
+  const sets = (ctx.values.set as string[] | undefined) ?? [];
+
+  let raw: unknown;
+  if (presetName !== undefined) {
+    if (path !== undefined) {
+      throw new CliError(`scenario: give either a file (or - for stdin) or --preset, not both (got ${JSON.stringify(path)} and --preset ${presetName})`);
+    }
+    const preset = findPreset(presetName);
+    if (!preset) {
+      throw new CliError(`--preset: unknown preset ${JSON.stringify(presetName)}; presets: ${PRESETS.map((p) => p.name).join(', ')}`);
+    }
+    raw = presetScenario(preset);
+  } else {
+    if (path === undefined) throw new CliError('scenario: missing; give a file path, - for stdin, or --preset NAME');
+    const parsed = parseJsonText(readSource(path, ctx));
+    if (!parsed.ok) return parsed;
+    raw = parsed.raw;
+  }
+
+  const overridden = applyOverrides(raw, sets);
+  const result = validateScenario(overridden.raw);
+  const problems = [...overridden.problems, ...(result.ok ? [] : result.problems)];
+  if (!result.ok || problems.length > 0) return { ok: false, problems };
+  const scenario = result.scenario;
+  return { ok: true, loaded: { scenario, inputs: resolveInputs(scenario), startMs: startTimeMs(scenario) } };
+}
+
+/** Like checkScenario, but problems throw a CliError (one line each). */
+export function loadScenario(ctx: Context): LoadedScenario {
+  const checked = checkScenario(ctx);
+  if (!checked.ok) throw new CliError(checked.problems.map((p) => p.message));
+  return checked.loaded;
+}

@@ -1,0 +1,100 @@
+/** `project` and `evaluate`: the model on one scenario, run by the WASM kernel. */
+import type { Model, MonthRow } from '../kernel/api.ts';
+import { createModel } from '../kernel/facade.ts';
+import { loadKernelSync } from '../kernel/load-node.ts';
+import { isoAt } from '../model/scenario.ts';
+import { FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, type Command } from './args.ts';
+import { loadScenario } from './input.ts';
+import { objectsToCsv, toCsv, toJson } from './output.ts';
+
+export function kernelModel(): Model {
+  return createModel(loadKernelSync());
+}
+
+/** The month fields in interfaces.md's order: the CSV header of `project`. */
+export const MONTH_COLUMNS = [
+  'month',
+  'endHeight',
+  'difficulty',
+  'hashrateEhs',
+  'blocks',
+  'btcIssued',
+  'feesBtc',
+  'btcPriceUsd',
+  'hashpriceUsdPerPhDay',
+  'securityBudgetUsdPerDay',
+] as const satisfies readonly (keyof MonthRow)[];
+
+export const projectCommand: Command = {
+  name: 'project',
+  summary: 'network projection: months, retargets, halvings',
+  help: `Usage: hashpivot project <scenario> [--preset NAME] [--set KEY=VALUE]... [--format json|csv]
+
+Prints the network projection over the scenario's horizon:
+  {"months": [...], "retargets": [...], "halvings": [...]}
+months[]: month (1-based), endHeight, difficulty, hashrateEhs, blocks, btcIssued, feesBtc,
+  btcPriceUsd (mid-month), hashpriceUsdPerPhDay, securityBudgetUsdPerDay.
+retargets[]: height (first block at the new difficulty), time (ISO 8601 UTC), difficulty.
+halvings[]: height, time (ISO 8601 UTC), subsidyBtc.
+--format csv prints the months only, with those names as the header.
+
+${SCENARIO_HELP}`,
+  options: { ...SCENARIO_OPTIONS, ...FORMAT_OPTION },
+  maxPositionals: 1,
+  run(ctx) {
+    const format = formatOf(ctx.values);
+    const { inputs, startMs } = loadScenario(ctx);
+    const projection = kernelModel().project(inputs);
+    if (format === 'csv') {
+      ctx.io.stdout(objectsToCsv(MONTH_COLUMNS, projection.months));
+      return;
+    }
+    ctx.io.stdout(
+      toJson({
+        months: projection.months.map((m) => Object.fromEntries(MONTH_COLUMNS.map((c) => [c, m[c]]))),
+        retargets: projection.retargets.map((r) => ({ height: r.height, time: isoAt(startMs, r.seconds), difficulty: r.difficulty })),
+        halvings: projection.halvings.map((h) => ({ height: h.height, time: isoAt(startMs, h.seconds), subsidyBtc: h.subsidyBtc })),
+      }),
+    );
+  },
+};
+
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  summary: 'keep mining vs pivot: NPVs, breakevens, IRR, payback, cash flows',
+  help: `Usage: hashpivot evaluate <scenario> [--preset NAME] [--set KEY=VALUE]... [--format json|csv]
+
+Prints, in US dollars (null where none exists):
+  {"npv": {"mine", "pivot"}, "delta", "breakeven": {"leaseRate", "btcPrice"}, "irr",
+   "paybackMonth", "discountedPaybackMonth",
+   "perMwYear": {"mine": {"revenue", "ebitda"}, "pivot": {...}},
+   "cashFlows": {"mine": [...], "pivot": [...]}}
+delta = NPV(pivot) - NPV(keep mining): positive means pivot. irr is a fraction a year.
+--format csv prints the monthly cash flows: month,mine,pivot,delta.
+
+${SCENARIO_HELP}`,
+  options: { ...SCENARIO_OPTIONS, ...FORMAT_OPTION },
+  maxPositionals: 1,
+  run(ctx) {
+    const format = formatOf(ctx.values);
+    const { inputs } = loadScenario(ctx);
+    const e = kernelModel().evaluate(inputs);
+    if (format === 'csv') {
+      const { mine, pivot } = e.cashFlows;
+      ctx.io.stdout(toCsv(['month', 'mine', 'pivot', 'delta'], mine.map((m, i) => [i + 1, m, pivot[i], pivot[i] - m])));
+      return;
+    }
+    ctx.io.stdout(
+      toJson({
+        npv: { mine: e.npv.mine, pivot: e.npv.pivot },
+        delta: e.delta,
+        breakeven: { leaseRate: e.breakeven.leaseRate, btcPrice: e.breakeven.btcPrice },
+        irr: e.irr,
+        paybackMonth: e.paybackMonth,
+        discountedPaybackMonth: e.discountedPaybackMonth,
+        perMwYear: e.perMwYear,
+        cashFlows: { mine: e.cashFlows.mine, pivot: e.cashFlows.pivot },
+      }),
+    );
+  },
+};

@@ -1,0 +1,100 @@
+/** `params`, `presets` and `validate`: the scenario format, without running the model. */
+import { PRESETS } from '../model/presets.ts';
+import { REGISTRY, TEXT_REGISTRY } from '../model/registry.ts';
+import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, type Command } from './args.ts';
+import { checkScenario } from './input.ts';
+import { objectsToCsv, toJson } from './output.ts';
+
+interface ParamRow {
+  key: string;
+  type: 'number' | 'date' | 'text';
+  group: string;
+  label: string;
+  unit: string;
+  default: number | string;
+  min: number | null;
+  max: number | null;
+  step: number | null;
+  integer: boolean | null;
+  maxLength: number | null;
+  derived: string | null;
+  description: string;
+  source: string;
+}
+
+const PARAM_COLUMNS = [
+  'key', 'type', 'group', 'label', 'unit', 'default', 'min', 'max', 'step', 'integer', 'maxLength', 'derived', 'description', 'source',
+] as const satisfies readonly (keyof ParamRow)[];
+
+export function paramRows(): ParamRow[] {
+  const [startDate, ...about] = TEXT_REGISTRY;
+  const text = (t: (typeof TEXT_REGISTRY)[number]): ParamRow => ({
+    key: t.key, type: t.kind, group: t.group, label: t.label, unit: '', default: t.default,
+    min: null, max: null, step: null, integer: null, maxLength: t.maxLength, derived: null,
+    description: t.description, source: t.source,
+  });
+  return [
+    text(startDate),
+    ...REGISTRY.map((p): ParamRow => ({
+      key: p.key, type: 'number', group: p.group, label: p.label, unit: p.unit, default: p.default,
+      min: p.min, max: p.max, step: p.step, integer: p.integer, maxLength: null, derived: p.derived ?? null,
+      description: p.description, source: p.source,
+    })),
+    ...about.map(text),
+  ];
+}
+
+export const paramsCommand: Command = {
+  name: 'params',
+  summary: 'the parameter registry: every scenario key',
+  help: `Usage: hashpivot params [--format json|csv]
+
+Prints every key a scenario may hold, with its group, label, unit, default, allowed range
+(min, max, integer), and the public source of its default. A scenario file is
+{"version": 1, ...} with any of these keys; a missing key takes its default, and a key with
+"derived" set is computed from others when missing.`,
+  options: { ...FORMAT_OPTION },
+  maxPositionals: 0,
+  run({ values, io }) {
+    const rows = paramRows();
+    io.stdout(formatOf(values) === 'csv' ? objectsToCsv(PARAM_COLUMNS, rows) : toJson(rows));
+  },
+};
+
+export const presetsCommand: Command = {
+  name: 'presets',
+  summary: 'the named presets',
+  help: `Usage: hashpivot presets [--format json|csv]
+
+Prints the name, title and one-line description of each preset. Start any scenario command
+from one with --preset NAME.`,
+  options: { ...FORMAT_OPTION },
+  maxPositionals: 0,
+  run({ values, io }) {
+    const rows = PRESETS.map(({ name, title, description }) => ({ name, title, description }));
+    io.stdout(formatOf(values) === 'csv' ? objectsToCsv(['name', 'title', 'description'], rows) : toJson(rows));
+  },
+};
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check a scenario',
+  help: `Usage: hashpivot validate <scenario> [--preset NAME] [--set KEY=VALUE]...
+
+Prints {"ok":true} when the scenario is valid. Otherwise prints {"ok":false,"problems":[...]}
+on stdout and every problem on stderr, one a line, each naming its key; the exit code is 2.
+
+${SCENARIO_HELP}`,
+  options: { ...SCENARIO_OPTIONS },
+  maxPositionals: 1,
+  run(ctx) {
+    const checked = checkScenario(ctx);
+    if (!checked.ok) {
+      throw new CliError(
+        checked.problems.map((p) => p.message),
+        toJson({ ok: false, problems: checked.problems }),
+      );
+    }
+    ctx.io.stdout(toJson({ ok: true }));
+  },
+};
