@@ -68,7 +68,10 @@ export function parseCommandArgs(command: Command, argv: string[]): { values: Va
       strict: true,
     });
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    let message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    // Node's advice on positionals that start with a dash is noise here: keep the first sentence.
+    const unknown = /^Unknown option '([^']*)'/.exec(message);
+    if (unknown) message = `unknown option ${unknown[1]}`;
     throw new CliError(`hashpivot ${command.name}: ${message}; see \`hashpivot ${command.name} --help\``);
   }
   const values = parsed.values as Values;

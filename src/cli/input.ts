@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs';
 import type { ModelInputs } from '../model/keys.ts';
 import { PRESETS, findPreset, presetScenario } from '../model/presets.ts';
 import {
-  applyOverrides,
   parseJsonText,
   resolveInputs,
   startTimeMs,
-  validateScenario,
+  validateWithOverrides,
   type Problem,
   type Scenario,
 } from '../model/scenario.ts';
@@ -69,10 +68,8 @@ export function checkScenario(ctx: Context): Checked {
     raw = parsed.raw;
   }
 
-  const overridden = applyOverrides(raw, sets);
-  const result = validateScenario(overridden.raw);
-  const problems = [...overridden.problems, ...(result.ok ? [] : result.problems)];
-  if (!result.ok || problems.length > 0) return { ok: false, problems };
+  const result = validateWithOverrides(raw, sets);
+  if (!result.ok) return result;
   const scenario = result.scenario;
   return { ok: true, loaded: { scenario, inputs: resolveInputs(scenario), startMs: startTimeMs(scenario) } };
 }

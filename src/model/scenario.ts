@@ -372,6 +372,20 @@ export function applyOverrides(raw: unknown, sets: readonly string[]): { raw: un
   return { raw: out, problems };
 }
 
+/** Applies overrides and validates: every problem of both stages together. */
+export function validateWithOverrides(raw: unknown, sets: readonly string[]): ValidationResult {
+  const overridden = applyOverrides(raw, sets);
+  const result = validateScenario(overridden.raw);
+  const problems = [...overridden.problems, ...(result.ok ? [] : result.problems)];
+  return problems.length > 0 ? { ok: false, problems } : result;
+}
+
+/** Parses scenario text, applies overrides and validates (what the CLI does with a file). */
+export function scenarioFromText(text: string, sets: readonly string[] = []): ValidationResult {
+  const parsed = parseJsonText(text);
+  return parsed.ok ? validateWithOverrides(parsed.raw, sets) : parsed;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
