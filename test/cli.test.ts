@@ -1,0 +1,283 @@
+// The compiled command line (`npm run build:node` first), run as users run it: node bin/hashpivot.mjs.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as reference from '../src/kernel/consensus-ref.ts';
+import { createModel } from '../src/kernel/facade.ts';
+import { loadKernelSync } from '../src/kernel/load-node.ts';
+import { MODEL_KEYS } from '../src/model/keys.ts';
+import { PRESETS, findPreset, presetScenario } from '../src/model/presets.ts';
+import { defaultScenario } from '../src/model/registry.ts';
+import { resolveInputs, validateWithOverrides } from '../src/model/scenario.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const COMMANDS = ['subsidy', 'retarget', 'difficulty', 'params', 'validate', 'project', 'evaluate', 'sweep', 'presets'];
+
+function cli(args: string[], input?: string) {
+  const run = spawnSync(process.execPath, ['bin/hashpivot.mjs', ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Exit 2, every line of stderr non-empty, and no stack trace. */
+function expectFailure(run: ReturnType<typeof cli>, ...fragments: string[]) {
+  expect(run.status, run.stderr).toBe(2);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(run.stderr.trim().length).toBeGreaterThan(0);
+  for (const f of fragments) expect(run.stderr).toContain(f);
+}
+
+/** A file holding `text`, for commands that read a path. */
+function file(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'hashpivot-')), 'scenario.json');
+  writeFileSync(path, text);
+  return path;
+}
+
+interface CoreVectors {
+  retarget: { case: string; bits: string; firstTime: number; lastTime: number; expected: string }[];
+  subsidy: { height: number; sats: number }[];
+  difficulty: { bits: string; exact: number }[];
+}
+const vectors: CoreVectors = JSON.parse(readFileSync(new URL('../../shared/vectors/bitcoin-core.json', import.meta.url), 'utf8'));
+
+const model = createModel(loadKernelSync());
+const inputsOf = (raw: unknown, sets: string[] = []) => {
+  const r = validateWithOverrides(raw, sets);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return resolveInputs(r.scenario);
+};
+
+describe('hashpivot', () => {
+  it('prints the command list for --help, and fails without a command', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    for (const c of COMMANDS) expect(help.stdout).toContain(`  ${c} `);
+    expectFailure(cli([]), 'Usage: hashpivot');
+  });
+
+  it.each(COMMANDS)('%s --help', (command) => {
+    const run = cli([command, '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Usage: hashpivot ${command}`);
+    expect(run.stderr).toBe('');
+  });
+
+  it('rejects an unknown command and an unknown option, naming them', () => {
+    expectFailure(cli(['mine']), 'unknown command "mine"');
+    expectFailure(cli(['params', '--bogus']), 'unknown option --bogus');
+    expectFailure(cli(['params', 'extra']), 'unexpected argument "extra"');
+    expectFailure(cli(['params', '--format', 'xml']), '--format: expected json or csv, got "xml"');
+  });
+});
+
+describe('consensus commands', () => {
+  it.each(vectors.subsidy.map((v) => [v.height, v.sats] as const))('subsidy %d', (height, sats) => {
+    const run = cli(['subsidy', String(height)]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${sats}\n`);
+  });
+
+  it('subsidy prints 312500000 at 840000 and 0 past the last halving', () => {
+    expect(cli(['subsidy', '840000']).stdout).toBe('312500000\n');
+    expect(cli(['subsidy', '13440000']).stdout).toBe('0\n');
+  });
+
+  it('subsidy refuses what is not a height', () => {
+    expectFailure(cli(['subsidy']), '<height>: missing');
+    expectFailure(cli(['subsidy', '1.5']), '<height>: expected a whole number', '"1.5"');
+    expectFailure(cli(['subsidy', 'abc']), '<height>');
+    expectFailure(cli(['subsidy', '99999999999999999999']), '<height>');
+  });
+
+  it.each(vectors.retarget.map((v) => [v.case, v] as const))('retarget: %s', (_, v) => {
+    const run = cli(['retarget', '--bits', v.bits, '--first', String(v.firstTime), '--last', String(v.lastTime)]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(`${v.expected}\n`);
+    expect(run.stdout).toMatch(/^0x[0-9a-f]{8}\n$/);
+  });
+
+  it('retarget names every bad or missing argument', () => {
+    const run = cli(['retarget', '--bits', 'zz', '--first', 'x']);
+    expectFailure(run, '--bits: expected 0x', '--first: expected a whole number', '--last: missing');
+    expect(run.stderr.trim().split('\n')).toHaveLength(3);
+  });
+
+  it.each(vectors.difficulty.map((v) => [v.bits, v] as const))('difficulty --bits %s', (bits, v) => {
+    const run = cli(['difficulty', '--bits', bits]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${reference.difficultyFromBits(Number(bits))}\n`);
+    expect(Number(run.stdout)).toBeCloseTo(v.exact, 12);
+  });
+
+  it('difficulty prints 1 for 0x1d00ffff and refuses bad bits', () => {
+    expect(cli(['difficulty', '--bits', '0x1d00ffff']).stdout).toBe('1\n');
+    expectFailure(cli(['difficulty']), '--bits: missing');
+    expectFailure(cli(['difficulty', '--bits', '0x123456789']), '--bits: expected 0x followed by 1 to 8 hex digits');
+  });
+});
+
+describe('scenario commands', () => {
+  it('params lists every key with its range and source (JSON)', () => {
+    const run = cli(['params']);
+    expect(run.status).toBe(0);
+    const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(rows.map((r) => r.key)).toEqual(['startDate', ...MODEL_KEYS, 'name', 'notes']);
+    for (const r of rows) {
+      for (const field of ['group', 'label', 'unit', 'default', 'min', 'max', 'integer', 'source']) expect(r).toHaveProperty(field);
+      expect(String(r.source).length).toBeGreaterThan(0);
+    }
+    expect(rows.find((r) => r.key === 'siteMw')).toMatchObject({ group: 'miner', unit: 'MW', default: 100, min: 0.1, max: 10000, integer: false });
+  });
+
+  it('params --format csv has a header and a row per key', () => {
+    const run = cli(['params', '--format', 'csv']);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe('key,type,group,label,unit,default,min,max,step,integer,maxLength,derived,description,source');
+    expect(lines).toHaveLength(1 + MODEL_KEYS.length + 3);
+    for (const key of MODEL_KEYS) expect(lines.some((l) => l.startsWith(`${key},number,`))).toBe(true);
+  });
+
+  it('presets lists name, title and description of each preset', () => {
+    const rows = JSON.parse(cli(['presets']).stdout);
+    expect(rows).toEqual(PRESETS.map(({ name, title, description }) => ({ name, title, description })));
+    expect(cli(['presets', '--format', 'csv']).stdout.split('\n')[0]).toBe('name,title,description');
+  });
+
+  it('validate prints {"ok":true} for the default scenario, from stdin and from a file', () => {
+    const text = JSON.stringify(defaultScenario());
+    expect(cli(['validate', '-'], text)).toEqual({ status: 0, stdout: '{"ok":true}\n', stderr: '' });
+    expect(cli(['validate', file(text)])).toEqual({ status: 0, stdout: '{"ok":true}\n', stderr: '' });
+    expect(cli(['validate', '-'], '{"version": 1}').stdout).toBe('{"ok":true}\n');
+  });
+
+  it.each(PRESETS.map((p) => p.name))('validate --preset %s', (name) => {
+    expect(cli(['validate', '--preset', name])).toEqual({ status: 0, stdout: '{"ok":true}\n', stderr: '' });
+  });
+
+  it('validate reports input problems, naming the argument', () => {
+    expectFailure(cli(['validate', 'no/such/file.json']), 'scenario: cannot read "no/such/file.json": no such file');
+    expectFailure(cli(['validate']), 'scenario: missing');
+    expectFailure(cli(['validate', '--preset', 'nope']), '--preset: unknown preset "nope"');
+    expectFailure(cli(['validate', '-', '--preset', PRESETS[0].name], '{}'), 'not both');
+  });
+
+  it('validate applies --set over a preset', () => {
+    expectFailure(cli(['validate', '--preset', PRESETS[0].name, '--set', 'leaseTermYears=40']), 'leaseTermYears: expected a whole number from 1 to 30 yr, got 40');
+    expect(cli(['validate', '--preset', PRESETS[0].name, '--set', 'leaseTermYears=15']).status).toBe(0);
+  });
+});
+
+describe('model commands', () => {
+  it('project prints months, retargets and halvings, with ISO times from startDate', () => {
+    const run = cli(['project', '-'], '{"version": 1}');
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out)).toEqual(['months', 'retargets', 'halvings']);
+    const expected = model.project(inputsOf({ version: 1 }));
+    expect(out.months).toEqual(expected.months);
+    expect(out.months).toHaveLength(120);
+    expect(Object.keys(out.months[0])).toEqual([
+      'month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay',
+    ]);
+    const t0 = Date.parse(defaultScenario().startDate);
+    expect(out.retargets).toHaveLength(expected.retargets.length);
+    expect(out.retargets[0].height).toBe(933_408);
+    out.retargets.forEach((r: { height: number; time: string; difficulty: number }, i: number) => {
+      expect(Object.keys(r)).toEqual(['height', 'time', 'difficulty']);
+      expect(r.time).toBe(new Date(t0 + Math.round(expected.retargets[i].seconds * 1000)).toISOString());
+      expect(r.difficulty).toBe(expected.retargets[i].difficulty);
+    });
+    expect(out.halvings.map((h: { height: number }) => h.height)).toEqual([1_050_000, 1_260_000]);
+    expect(Object.keys(out.halvings[0])).toEqual(['height', 'time', 'subsidyBtc']);
+    expect(out.halvings[0].subsidyBtc).toBe(1.5625);
+    expect(out.halvings[0].time).toMatch(/^2028-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('project follows startDate and --set', () => {
+    const a = JSON.parse(cli(['project', '-', '--set', 'horizonYears=2', '--set', 'startDate=2026-01-09'], '{"version": 1}').stdout);
+    const b = JSON.parse(cli(['project', '-', '--set', 'horizonYears=2'], '{"version": 1}').stdout);
+    expect(a.months).toHaveLength(24);
+    expect(a.months).toEqual(b.months);
+    expect(Date.parse(a.retargets[0].time) - Date.parse(b.retargets[0].time)).toBe(86_400_000);
+  });
+
+  it('project --format csv prints the months with the field names as header', () => {
+    const run = cli(['project', '--preset', 'low-cost-miner-abroad', '--format', 'csv']);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe('month,endHeight,difficulty,hashrateEhs,blocks,btcIssued,feesBtc,btcPriceUsd,hashpriceUsdPerPhDay,securityBudgetUsdPerDay');
+    const expected = model.project(inputsOf(presetScenario(findPreset('low-cost-miner-abroad')!)));
+    expect(lines).toHaveLength(1 + expected.months.length);
+    expect(lines[1]).toBe(
+      ['month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay']
+        .map((k) => String(expected.months[0][k as keyof (typeof expected.months)[0]]))
+        .join(','),
+    );
+  });
+
+  it('evaluate prints the figures of interfaces.md, null where none', () => {
+    const run = cli(['evaluate', '--preset', 'full-pivot-coreweave-terms']);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out)).toEqual(['npv', 'delta', 'breakeven', 'irr', 'paybackMonth', 'discountedPaybackMonth', 'perMwYear', 'cashFlows']);
+    const expected = model.evaluate(inputsOf(presetScenario(findPreset('full-pivot-coreweave-terms')!)));
+    expect(out).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(Object.keys(out.npv)).toEqual(['mine', 'pivot']);
+    expect(Object.keys(out.breakeven)).toEqual(['leaseRate', 'btcPrice']);
+    expect(Object.keys(out.perMwYear.mine)).toEqual(['revenue', 'ebitda']);
+    expect(out.cashFlows.mine).toHaveLength(12 * 12);
+    expect(run.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('evaluate --format csv prints month,mine,pivot,delta', () => {
+    const run = cli(['evaluate', '-', '--format', 'csv'], '{"version": 1, "horizonYears": 3}');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe('month,mine,pivot,delta');
+    expect(lines).toHaveLength(1 + 36);
+    const e = model.evaluate(inputsOf({ version: 1, horizonYears: 3 }));
+    lines.slice(1).forEach((line, i) => {
+      const [month, mine, pivot, delta] = line.split(',').map(Number);
+      expect(month).toBe(i + 1);
+      expect(mine).toBe(e.cashFlows.mine[i]);
+      expect(pivot).toBe(e.cashFlows.pivot[i]);
+      expect(delta).toBe(e.cashFlows.pivot[i] - e.cashFlows.mine[i]);
+    });
+  });
+
+  it('project and evaluate refuse invalid scenarios before the kernel sees them', () => {
+    expectFailure(cli(['project', '-'], '{"version": 1, "siteMw": -5, "horizonYears": 0}'), 'siteMw: expected', 'horizonYears: expected');
+    expectFailure(cli(['evaluate', '-', '--set', 'exitSharePct=100'], '{"version": 1}'), 'exitSharePct: expected a number from 0 to 99.9 %, got 100');
+    expectFailure(cli(['evaluate', '-'], '[]'), 'scenario: expected a JSON object');
+  });
+});
+
+describe('sweep', () => {
+  it('checks its axes, metric and month, naming each', () => {
+    const run = cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMW:1:2:3', '--y', 'buildMonths:1:24:5', '--metric', 'foo', '--month', '0']);
+    expectFailure(run, '--x: unknown key "siteMW" (did you mean siteMw?)', '--y: buildMonths takes whole numbers', '--metric: expected one of', '--month: expected');
+    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:0:5:2', '--y', 'siteMw:1:2:2', '--metric', 'delta']), '--x: MIN siteMw: expected a number from 0.1 to 10000 MW, got 0');
+    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5', '--metric', 'delta']), '--x: expected KEY:MIN:MAX:N', '--y: missing');
+    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5:2', '--y', 'siteMw:1:5:2', '--metric', 'delta']), '--y: must be another key');
+    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:0:5:2:log', '--y', 'buildMonths:1:2:2', '--metric', 'delta']), '--x:');
+    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5:2', '--y', 'buildMonths:1:2:2', '--metric', 'hashprice', '--month', '500']), '--month: expected a month from 1 to 120');
+    expectFailure(
+      cli(['sweep', '-', '--x', 'epochElapsedSeconds:0:600:2', '--y', 'siteMw:1:2:2', '--metric', 'delta'], '{"version": 1}'),
+      'epochElapsedSeconds must be 0 when startHeight mod 2016 = 0',
+    );
+  });
+
+  it('prints the grid, or says plainly that the sweep is not available yet', () => {
+    const run = cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'leaseUsdPerKwMonth:50:200:4', '--y', 'powerUsdPerKwh:0.02:0.08:3', '--metric', 'delta']);
+    if (run.status === 0) {
+      const lines = run.stdout.trim().split('\n');
+      expect(lines[0]).toBe('leaseUsdPerKwMonth,powerUsdPerKwh,delta');
+      expect(lines).toHaveLength(1 + 12);
+      expect(lines[1].startsWith('50,0.02,')).toBe(true);
+      expect(lines[2].startsWith('100,0.02,')).toBe(true);
+    } else {
+      expectFailure(run, 'sweep: not yet available');
+    }
+  });
+});
