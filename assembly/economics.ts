@@ -9,7 +9,7 @@ import {
   I_LEASE_TERM_YEARS, I_NOI_MARGIN_PCT, I_DEFAULT_PCT_PER_YEAR, I_RECOVERY_PCT,
   I_DISCOUNT_RATE_PCT, I_EXIT_MULTIPLE_MINE, I_EXIT_MULTIPLE_PIVOT,
 } from './layout';
-import { inputs, mBtcPerHs, mPrice, MAX_MONTHS, projectNetwork } from './network';
+import { inputs, mBtcPerHs, MAX_MONTHS, priceMonths, projectNetwork } from './network';
 
 const HOURS_PER_MONTH: f64 = 730.5;
 
@@ -25,6 +25,8 @@ const jPerThAt = new StaticArray<f64>(MAX_MONTHS);
 const refreshCapexPerMw = new StaticArray<f64>(MAX_MONTHS);
 /** BTC one mining MW earns in the month, after uptime, curtailment and pool fee. */
 const btcPerMw = new StaticArray<f64>(MAX_MONTHS);
+/** Expected NOI of the lease per $1/kW-month of first-year rent, before the exit value. */
+const unitNoi = new StaticArray<f64>(MAX_MONTHS);
 /** Price path relative to P0: (1+μ)^((m−½)/12). */
 const priceFactor = new StaticArray<f64>(MAX_MONTHS);
 
@@ -55,7 +57,7 @@ let sumRevPivot: f64 = 0;
 let sumEbitdaPivot: f64 = 0;
 
 /** Fills the per-month tables that depend only on the miner's keys and the network. */
-function prepareMining(): void {
+export function prepareMining(): void {
   const running = (inputs[I_UPTIME_PCT] / 100) * (1 - inputs[I_CURTAILED_PCT] / 100);
   const pue = inputs[I_MINING_PUE];
   const e0 = inputs[I_FLEET_J_PER_TH];
@@ -66,10 +68,15 @@ function prepareMining(): void {
   powerPerMw = 1000 * HOURS_PER_MONTH * running * inputs[I_POWER_USD_PER_KWH];
   drPerMw = HOURS_PER_MONTH * (inputs[I_CURTAILED_PCT] / 100) * inputs[I_DEMAND_RESPONSE_USD_PER_MWH];
   opexPerMw = inputs[I_OPEX_USD_PER_MW_MONTH];
+  let refreshesDone = -1;
+  let jPerTh: f64 = e0;
   for (let m = 1; m <= months; m++) {
     const i = m - 1;
     const done = refreshMonths > 0 ? (m - 1) / refreshMonths : 0;
-    const jPerTh = e0 * Math.pow(gain, refreshYears * <f64>done);
+    if (done != refreshesDone) {
+      jPerTh = e0 * Math.pow(gain, refreshYears * <f64>done);
+      refreshesDone = done;
+    }
     unchecked((jPerThAt[i] = jPerTh));
     unchecked((btcPerMw[i] = (payout * (1e6 / pue / jPerTh) * 1e12) * unchecked(mBtcPerHs[i])));
     let capex: f64 = 0;
@@ -78,6 +85,29 @@ function prepareMining(): void {
       capex = (1e6 / pue / newJPerTh) * inputs[I_ASIC_USD_PER_TH];
     }
     unchecked((refreshCapexPerMw[i] = capex));
+  }
+}
+
+/** The lease's expected NOI per $1/kW-month, month by month: depends on the site and the pivot's terms. */
+export function preparePivot(): void {
+  const alpha = inputs[I_PIVOT_SHARE_PCT] / 100;
+  const itMw = (alpha * inputs[I_SITE_MW]) / inputs[I_GROSS_TO_IT_RATIO];
+  const start = <i32>inputs[I_PIVOT_START_MONTH] + <i32>inputs[I_BUILD_MONTHS];
+  const leaseMonths = <i32>inputs[I_LEASE_TERM_YEARS] * 12;
+  const escalator = 1 + inputs[I_LEASE_ESCALATOR_PCT] / 100;
+  const margin = inputs[I_NOI_MARGIN_PCT] / 100;
+  const survivalBase = 1 - inputs[I_DEFAULT_PCT_PER_YEAR] / 100;
+  const recovery = inputs[I_RECOVERY_PCT] / 100;
+  let step: f64 = 1; // (1 + esc)^floor((k−1)/12)
+  for (let m = 1; m <= months; m++) {
+    const k = m - start; // lease month
+    let unit: f64 = 0;
+    if (k >= 1 && k <= leaseMonths) {
+      if (k > 1 && (k - 1) % 12 == 0) step = Math.pow(escalator, <f64>((k - 1) / 12));
+      const survival = Math.pow(survivalBase, <f64>k / 12);
+      unit = itMw * 1000 * step * margin * (survival + (1 - survival) * recovery);
+    }
+    unchecked((unitNoi[m - 1] = unit));
   }
 }
 
@@ -104,11 +134,7 @@ function cashFlows(p0: f64): void {
   const build = <i32>inputs[I_BUILD_MONTHS];
   const itMw = (alpha * site) / inputs[I_GROSS_TO_IT_RATIO];
   const capexPerMonth = (inputs[I_CAPEX_MUSD_PER_MW_IT] * 1e6 * itMw) / <f64>build;
-  const leaseMonths = <i32>inputs[I_LEASE_TERM_YEARS] * 12;
-  const escalator = 1 + inputs[I_LEASE_ESCALATOR_PCT] / 100;
   const margin = inputs[I_NOI_MARGIN_PCT] / 100;
-  const survivalBase = 1 - inputs[I_DEFAULT_PCT_PER_YEAR] / 100;
-  const recovery = inputs[I_RECOVERY_PCT] / 100;
   const lease = inputs[I_LEASE_USD_PER_KW_MONTH];
   const rest = (1 - alpha) * site;
   const multMine = inputs[I_EXIT_MULTIPLE_MINE];
@@ -133,12 +159,7 @@ function cashFlows(p0: f64): void {
     const nextMw = m + 1 <= c0 ? site : rest;
     const ePivot = miningEbitda(i, mw, price);
     const conversion = m > c0 && m <= c0 + build ? capexPerMonth : 0;
-    const k = m - c0 - build;
-    let unit: f64 = 0;
-    if (k >= 1 && k <= leaseMonths) {
-      const survival = Math.pow(survivalBase, <f64>k / 12);
-      unit = itMw * 1000 * Math.pow(escalator, <f64>((k - 1) / 12)) * margin * (survival + (1 - survival) * recovery);
-    }
+    const unit = unchecked(unitNoi[i]);
     const noi = unit * lease;
     unchecked((noiUnit[i] = unit));
     unchecked((cfPivot[i] = ePivot - unchecked(refreshCapexPerMw[i]) * nextMw - conversion + noi));
@@ -249,8 +270,8 @@ function breakevenBtcPrice(): f64 {
   return (lo + hi) / 2;
 }
 
-/** Prepares everything that does not depend on the BTC price level (after projectNetwork). */
-function prepare(): void {
+/** Discount factors and the price path relative to P0: depend on horizon, rate and price growth. */
+export function prepareFinance(): void {
   months = <i32>inputs[I_HORIZON_YEARS] * 12;
   const r = inputs[I_DISCOUNT_RATE_PCT] / 100;
   const g = 1 + inputs[I_BTC_PRICE_GROWTH_PCT_PER_YEAR] / 100;
@@ -258,26 +279,51 @@ function prepare(): void {
     unchecked((discount[m - 1] = Math.pow(1 + r, -<f64>m / 12)));
     unchecked((priceFactor[m - 1] = Math.pow(g, (<f64>m - 0.5) / 12)));
   }
+}
+
+/** Everything but the BTC price level: after projectNetwork, the finance and the mining tables. */
+export function prepare(): void {
+  prepareFinance();
   prepareMining();
+  preparePivot();
+}
+
+/** Cash flows at the scenario's price and their NPVs; the lease slope dΔ/dL. */
+export function computeCore(): void {
+  cashFlows(inputs[I_BTC_PRICE_USD]);
+  const npvMine = npvOf(cfMine);
+  const npvPivot = npvOf(cfPivot);
+  const delta = npvPivot - npvMine;
+  const slope = npvOf(noiUnit);
+  unchecked((results[R_NPV_MINE] = npvMine));
+  unchecked((results[R_NPV_PIVOT] = npvPivot));
+  unchecked((results[R_DELTA] = delta));
+  unchecked((results[R_LEASE_SLOPE] = slope));
+  unchecked((results[R_BREAKEVEN_LEASE] = slope == 0 ? NaN : inputs[I_LEASE_USD_PER_KW_MONTH] - delta / slope));
+  for (let i = 0; i < months; i++) unchecked((deltaFlow[i] = unchecked(cfPivot[i]) - unchecked(cfMine[i])));
+}
+
+export function computeIrr(): f64 {
+  return irr();
+}
+
+export function computePayback(discounted: bool): f64 {
+  return payback(discounted);
+}
+
+/** The breakeven BTC price; leaves the cash flows of the last bisection step behind. */
+export function computeBreakevenBtcPrice(): f64 {
+  return breakevenBtcPrice();
 }
 
 /** Projects the network and evaluates both paths; results land in `results` and the cash-flow arrays. */
 export function evaluate(): void {
   projectNetwork();
+  priceMonths();
   prepare();
-  const p0 = inputs[I_BTC_PRICE_USD];
   const btc = breakevenBtcPrice();
-  cashFlows(p0);
-  const npvMine = npvOf(cfMine);
-  const npvPivot = npvOf(cfPivot);
-  const delta = npvPivot - npvMine;
-  const slope = npvOf(noiUnit);
-  for (let i = 0; i < months; i++) unchecked((deltaFlow[i] = unchecked(cfPivot[i]) - unchecked(cfMine[i])));
+  computeCore();
   const mwYears = inputs[I_SITE_MW] * inputs[I_HORIZON_YEARS];
-  unchecked((results[R_NPV_MINE] = npvMine));
-  unchecked((results[R_NPV_PIVOT] = npvPivot));
-  unchecked((results[R_DELTA] = delta));
-  unchecked((results[R_BREAKEVEN_LEASE] = slope == 0 ? NaN : inputs[I_LEASE_USD_PER_KW_MONTH] - delta / slope));
   unchecked((results[R_BREAKEVEN_BTC] = btc));
   unchecked((results[R_IRR] = irr()));
   unchecked((results[R_PAYBACK] = payback(false)));
@@ -286,7 +332,6 @@ export function evaluate(): void {
   unchecked((results[R_MINE_EBITDA] = sumEbitdaMine / mwYears));
   unchecked((results[R_PIVOT_REVENUE] = sumRevPivot / mwYears));
   unchecked((results[R_PIVOT_EBITDA] = sumEbitdaPivot / mwYears));
-  unchecked((results[R_LEASE_SLOPE] = slope));
 }
 
 export function cashFlowPtr(which: i32): usize {

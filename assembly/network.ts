@@ -50,19 +50,19 @@ let shockAt: f64 = 0;
 let keep: f64 = 1;
 let workAtShock: f64 = 0;
 
-export function subsidySatsAt(height: f64): f64 {
-  const halvings = <i32>Math.floor(height / 210000.0);
+export function subsidySatsAt(height: i32): f64 {
+  const halvings = height / 210000;
   if (halvings >= 64) return 0;
   return <f64>(<i64>5000000000 >> halvings);
 }
 
 /** Satoshis issued by the blocks in (a, b]. */
-function subsidySum(a: f64, b: f64): f64 {
+function subsidySum(a: i32, b: i32): f64 {
   let sum: f64 = 0;
   let h = a;
   while (h < b) {
-    const eraEnd = Math.min(b, (Math.floor((h + 1) / 210000.0) + 1) * 210000.0 - 1);
-    sum += (eraEnd - h) * subsidySatsAt(h + 1);
+    const eraEnd = min(b, ((h + 1) / 210000 + 1) * 210000 - 1);
+    sum += <f64>(eraEnd - h) * subsidySatsAt(h + 1);
     h = eraEnd;
   }
   return sum;
@@ -83,31 +83,61 @@ export function work(t: f64): f64 {
   return workAtShock + keep * (baseWork(t) - workAtShock);
 }
 
+/** log1p(y), by the atanh series for small |y| (the common case: one epoch's worth of work). */
+@inline function log1pFast(y: f64): f64 {
+  if (Math.abs(y) >= 0.1) return Math.log1p(y);
+  const s = y / (2 + y);
+  const s2 = s * s;
+  return 2 * s * (1 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 * (1.0 / 11 + s2 * (1.0 / 13 + s2 * (1.0 / 15))))))));
+}
+
+/** Work W in the growth curve's own units (before the exit shock scales it). */
+@inline function unshocked(w: f64): f64 {
+  return w <= workAtShock ? w : workAtShock + (w - workAtShock) / keep;
+}
+
+/** The time the network takes to go from cumulative work w1 to w2 (w1 ≤ w2). */
+function interval(w1: f64, w2: f64): f64 {
+  if (w1 < workAtShock && w2 > workAtShock) {
+    return interval(w1, workAtShock) + interval(workAtShock, w2);
+  }
+  const v1 = unshocked(w1);
+  const dv = unshocked(w2) - v1;
+  if (growthRate == 0) return dv / n0;
+  // N(t)·month/a at the start: n0·month/a + v1; the interval solves a log1p of the ratio.
+  const scale = n0 * MONTH + growthRate * v1;
+  const y = (growthRate * dv) / scale;
+  if (scale <= 0 || y <= -1) return Infinity;
+  return (MONTH * log1pFast(y)) / growthRate;
+}
+
 export function timeOfWork(w: f64): f64 {
   if (w <= workAtShock) return baseTime(w);
   return baseTime(workAtShock + (w - workAtShock) / keep);
 }
 
-/** Fills the derived defaults (−1) of the input block. */
-export function resolveDerived(): void {
+/** The hashrate the input block means: −1 stands for the on-schedule default D0·2^32/600. */
+@inline function startHashrateEhs(): f64 {
+  const given = unchecked(inputs[I_HASHRATE_EHS]);
+  return given < 0 ? (unchecked(inputs[I_START_DIFFICULTY]) * TWO_32) / 600.0 / 1e18 : given;
+}
+
+/** The epoch's elapsed time the input block means: −1 stands for on schedule, (h mod 2016)·600. */
+@inline function startEpochElapsed(): f64 {
+  const given = unchecked(inputs[I_EPOCH_ELAPSED_SECONDS]);
   const h = unchecked(inputs[I_START_HEIGHT]);
-  if (unchecked(inputs[I_HASHRATE_EHS]) < 0) {
-    unchecked((inputs[I_HASHRATE_EHS] = (unchecked(inputs[I_START_DIFFICULTY]) * TWO_32) / 600.0 / 1e18));
-  }
-  if (unchecked(inputs[I_EPOCH_ELAPSED_SECONDS]) < 0) {
-    unchecked((inputs[I_EPOCH_ELAPSED_SECONDS] = (h - Math.floor(h / 2016.0) * 2016.0) * 600.0));
-  }
+  return given < 0 ? (h - Math.floor(h / 2016.0) * 2016.0) * 600.0 : given;
 }
 
 // Projection state.
 let months: i32 = 0;
 let month: i32 = 1; // the month not yet closed
-let prevEndHeight: f64 = 0;
+let prevEndHeight: i32 = 0;
 
-function closeMonth(endHeight: f64, nextDifficulty: f64): void {
+function closeMonth(endHeight: i32, nextDifficulty: f64): void {
   const i = month - 1;
-  const blocks = endHeight - prevEndHeight;
-  unchecked((mEndHeight[i] = endHeight));
+  const blocks = <f64>(endHeight - prevEndHeight);
+  unchecked((mEndHeight[i] = <f64>endHeight));
   unchecked((mDifficulty[i] = nextDifficulty));
   unchecked((mHashrateEhs[i] = (unchecked(monthEndWork[month]) - unchecked(monthEndWork[i])) / MONTH / 1e18));
   unchecked((mBlocks[i] = blocks));
@@ -132,77 +162,96 @@ function accrue(from: f64, to: f64, reward: f64, d: f64): void {
 
 /** Projects the network over the horizon from the input block. Returns the number of months. */
 export function projectNetwork(): i32 {
-  resolveDerived();
   months = <i32>unchecked(inputs[I_HORIZON_YEARS]) * 12;
-  n0 = unchecked(inputs[I_HASHRATE_EHS]) * 1e18;
+  n0 = startHashrateEhs() * 1e18;
   growthRate = Math.log1p(unchecked(inputs[I_HASHRATE_GROWTH_PCT_PER_MONTH]) / 100);
   shockAt = unchecked(inputs[I_EXIT_MONTH]) * MONTH;
   keep = 1 - unchecked(inputs[I_EXIT_SHARE_PCT]) / 100;
   workAtShock = baseWork(shockAt);
   const fees = unchecked(inputs[I_FEES_BTC_PER_BLOCK]);
-  for (let m = 0; m <= months; m++) unchecked((monthEndWork[m] = work(<f64>m * MONTH)));
+  // W at month ends: (1+g)^m − 1 by the recurrence e_m = e_{m−1}·(1+g) + g, free of cancellation.
+  const g = unchecked(inputs[I_HASHRATE_GROWTH_PCT_PER_MONTH]) / 100;
+  const exitMonth = <i32>unchecked(inputs[I_EXIT_MONTH]);
+  let e: f64 = 0;
+  for (let m = 0; m <= months; m++) {
+    const base = growthRate == 0 ? n0 * <f64>m * MONTH : (n0 * MONTH * e) / growthRate;
+    if (m == exitMonth) workAtShock = base;
+    unchecked((monthEndWork[m] = m <= exitMonth ? base : workAtShock + keep * (base - workAtShock)));
+    e = e * (1 + g) + g;
+  }
   for (let m = 0; m < months; m++) unchecked((mBtcPerHs[m] = 0));
   const horizonWork = unchecked(monthEndWork[months]);
 
-  const h0 = unchecked(inputs[I_START_HEIGHT]);
+  const h0 = <i32>unchecked(inputs[I_START_HEIGHT]);
   let d = unchecked(inputs[I_START_DIFFICULTY]);
-  let epochFirstTime = -unchecked(inputs[I_EPOCH_ELAPSED_SECONDS]);
+  let epochFirstTime = -startEpochElapsed();
   let baseW: f64 = 0; // W of block baseHeight, the last block of the previous difficulty
   let baseHeight = h0;
   let height = h0; // the last block found
   let prevTime: f64 = 0;
+  let prevW: f64 = 0; // W when block `height` was found
   retargetCount = 0;
   halvingCount = 0;
   month = 1;
   prevEndHeight = h0;
 
+  // The smallest multiples of 2016 and 210000 at or above the next block, and its halving era.
+  let retargetAt = ((h0 + 1 + 2015) / 2016) * 2016;
+  let halvingAt = ((h0 + 1 + 209999) / 210000) * 210000;
+  let era = (h0 + 1) / 210000;
   while (month <= months) {
     const h = height + 1; // the segment's first block
-    const atRetarget = h % 2016.0 == 0;
+    const atRetarget = h == retargetAt;
+    const atHalving = h == halvingAt;
     if (atRetarget && h > h0 + 1) {
       const actual = Math.min(Math.max(prevTime - epochFirstTime, TARGET_TIMESPAN / 4), TARGET_TIMESPAN * 4);
       d = (d * TARGET_TIMESPAN) / actual;
     }
+    if (atHalving && h > h0 + 1) era++;
     // Blocks h .. hEnd share d and the reward.
-    const nextRetarget = (Math.floor(h / 2016.0) + 1) * 2016.0;
-    const nextHalving = (Math.floor(h / 210000.0) + 1) * 210000.0;
-    const hEnd = Math.min(nextRetarget, nextHalving) - 1;
+    const nextRetarget = atRetarget ? retargetAt + 2016 : retargetAt;
+    const nextHalving = atHalving ? halvingAt + 210000 : halvingAt;
+    retargetAt = nextRetarget;
+    halvingAt = nextHalving;
+    const hEnd = min(nextRetarget, nextHalving) - 1;
     const dd = d * TWO_32;
-    const reward = subsidySatsAt(h) / 1e8 + fees;
+    const subsidy = era >= 64 ? 0 : <f64>(<i64>5000000000 >> era);
+    const reward = subsidy / 1e8 + fees;
 
-    const firstW = baseW + (h - baseHeight) * dd;
-    if ((atRetarget || h % 210000.0 == 0) && firstW < horizonWork) {
-      const t = timeOfWork(firstW);
+    const firstW = baseW + <f64>(h - baseHeight) * dd;
+    if ((atRetarget || atHalving) && firstW < horizonWork) {
+      const t = prevTime + interval(prevW, firstW);
       if (atRetarget) {
         epochFirstTime = t;
         if (h > h0 + 1 && retargetCount < MAX_EVENTS) {
-          unchecked((retargetHeight[retargetCount] = h));
+          unchecked((retargetHeight[retargetCount] = <f64>h));
           unchecked((retargetTime[retargetCount] = t));
           unchecked((retargetDifficulty[retargetCount] = d));
           retargetCount++;
         }
       }
-      if (h % 210000.0 == 0 && halvingCount < 64) {
-        unchecked((halvingHeight[halvingCount] = h));
+      if (atHalving && halvingCount < 64) {
+        unchecked((halvingHeight[halvingCount] = <f64>h));
         unchecked((halvingTime[halvingCount] = t));
-        unchecked((halvingSubsidy[halvingCount] = subsidySatsAt(h) / 1e8));
+        unchecked((halvingSubsidy[halvingCount] = subsidy / 1e8));
         halvingCount++;
       }
     }
 
-    const endW = baseW + (hEnd - baseHeight) * dd;
-    const endTime = timeOfWork(endW);
+    const endW = baseW + <f64>(hEnd - baseHeight) * dd;
+    const endTime = prevTime + interval(prevW, endW);
     accrue(prevTime, endTime, reward, d);
 
     // Months that end before block hEnd is found: count the blocks found by then.
     while (month <= months && !(endW < unchecked(monthEndWork[month]))) {
       const wm = unchecked(monthEndWork[month]);
-      let i = Math.floor((wm - baseW) / dd);
-      while (i > 0 && !(baseW + i * dd < wm)) i--;
-      while (baseW + (i + 1) * dd < wm) i++;
-      closeMonth(Math.max(baseHeight + i, height), d);
+      let i = <i32>Math.floor((wm - baseW) / dd);
+      while (i > 0 && !(baseW + <f64>i * dd < wm)) i--;
+      while (baseW + <f64>(i + 1) * dd < wm) i++;
+      closeMonth(max(baseHeight + i, height), d);
     }
     prevTime = endTime;
+    prevW = endW;
     if (hEnd + 1 == nextRetarget) {
       baseW = endW;
       baseHeight = hEnd;
@@ -210,8 +259,13 @@ export function projectNetwork(): i32 {
     height = hEnd;
   }
   monthCount = months;
+  return months;
+}
 
-  // Prices and the per-month measures that use them.
+/** The month fields that use the price path: mid-month price, hashprice, security budget. */
+export function priceMonths(): void {
+  const months = monthCount;
+
   const p0 = unchecked(inputs[I_BTC_PRICE_USD]);
   const g = 1 + unchecked(inputs[I_BTC_PRICE_GROWTH_PCT_PER_YEAR]) / 100;
   for (let m = 1; m <= months; m++) {
@@ -221,7 +275,6 @@ export function projectNetwork(): i32 {
     unchecked((mHashprice[i] = ((unchecked(mBtcPerHs[i]) * 1e15) / (MONTH / 86400)) * price));
     unchecked((mSecurityBudget[i] = ((unchecked(mBtcIssued[i]) + unchecked(mFeesBtc[i])) * price) / DAYS_PER_MONTH));
   }
-  return months;
 }
 
 export function inputPtr(): usize {

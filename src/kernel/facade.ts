@@ -11,6 +11,7 @@ interface ModelExports {
   memory: WebAssembly.Memory;
   inputPtr(): number;
   projectNetwork(): number;
+  priceMonths(): void;
   evaluate(): void;
   monthFieldPtr(field: number): number;
   eventFieldPtr(field: number): number;
@@ -73,6 +74,7 @@ export function createModel(raw: KernelExports): WasmModel {
     project(inputs: ModelInputs): Projection {
       load(inputs);
       const n = k.projectNetwork();
+      k.priceMonths();
       return { months: readMonths(n), ...readEvents() };
     },
     evaluate(inputs: ModelInputs): Evaluation {

@@ -379,3 +379,33 @@ export const referenceModel: Model = {
   project: (inputs) => projectNetwork(inputs).projection,
   evaluate,
 };
+
+/** One sweep metric of one scenario (the reference's cell-by-cell sweep; the benchmark's baseline). */
+export function metricOf(s: ModelInputs, metric: string, month: number): number | null {
+  const net = projectNetwork(s);
+  if (metric === 'hashprice') return net.projection.months[month - 1].hashpriceUsdPerPhDay;
+  if (metric === 'securityBudget') return net.projection.months[month - 1].securityBudgetUsdPerDay;
+  if (metric === 'breakevenBtcPrice') return breakevenBtcPrice((p) => deltaAtPrice(s, net, p));
+  const flows = cashFlows(s, net);
+  const r = s.discountRatePct / 100;
+  const npvMine = npv(flows.mine, r);
+  const npvPivot = npv(flows.pivot, r);
+  const deltaFlows = flows.pivot.map((v, i) => v - flows.mine[i]);
+  switch (metric) {
+    case 'delta':
+      return npvPivot - npvMine;
+    case 'npvMine':
+      return npvMine;
+    case 'npvPivot':
+      return npvPivot;
+    case 'irr':
+      return irr(deltaFlows);
+    case 'paybackMonth':
+      return paybackMonth(deltaFlows);
+    case 'breakevenLeaseRate': {
+      const slope = npv(flows.noiPerLeaseDollar, r);
+      return slope === 0 ? null : s.leaseUsdPerKwMonth - (npvPivot - npvMine) / slope;
+    }
+  }
+  throw new Error(`invalid metric: ${metric}`);
+}

@@ -1,0 +1,157 @@
+// Sweeps: the model at every cell of a grid over two input keys, row block by row block.
+//
+// Work is shared by structure: each key belongs to the stages it invalidates (network projection,
+// finance tables, mining tables, month prices), and a cell reruns only the stages its axis key
+// touches; a row reruns those of its own key once. Δ and the pivot's NPV are affine in the lease
+// rate, so a lease-rate axis costs one evaluation per line of the other axis.
+import {
+  I_START_HEIGHT, I_START_DIFFICULTY, I_EPOCH_ELAPSED_SECONDS, I_HASHRATE_EHS,
+  I_HASHRATE_GROWTH_PCT_PER_MONTH, I_EXIT_SHARE_PCT, I_EXIT_MONTH, I_BTC_PRICE_USD,
+  I_BTC_PRICE_GROWTH_PCT_PER_YEAR, I_FEES_BTC_PER_BLOCK, I_HORIZON_YEARS, I_SITE_MW, I_MINING_PUE,
+  I_FLEET_J_PER_TH, I_UPTIME_PCT, I_POOL_FEE_PCT, I_REFRESH_YEARS, I_ASIC_USD_PER_TH,
+  I_EFFICIENCY_GAIN_PCT_PER_YEAR, I_CURTAILED_PCT, I_LEASE_USD_PER_KW_MONTH, I_DISCOUNT_RATE_PCT,
+  I_PIVOT_SHARE_PCT, I_PIVOT_START_MONTH, I_GROSS_TO_IT_RATIO, I_BUILD_MONTHS, I_LEASE_ESCALATOR_PCT,
+  I_LEASE_TERM_YEARS, I_NOI_MARGIN_PCT, I_DEFAULT_PCT_PER_YEAR, I_RECOVERY_PCT, N_INPUTS,
+} from './layout';
+import { inputs, mHashprice, mSecurityBudget, priceMonths, projectNetwork } from './network';
+import {
+  computeBreakevenBtcPrice, computeCore, computeIrr, computePayback, prepareFinance, prepareMining, preparePivot,
+  results, R_BREAKEVEN_LEASE, R_DELTA, R_LEASE_SLOPE, R_NPV_MINE, R_NPV_PIVOT,
+} from './economics';
+
+export const METRIC_DELTA: i32 = 0;
+export const METRIC_NPV_MINE: i32 = 1;
+export const METRIC_NPV_PIVOT: i32 = 2;
+export const METRIC_IRR: i32 = 3;
+export const METRIC_PAYBACK: i32 = 4;
+export const METRIC_BREAKEVEN_LEASE: i32 = 5;
+export const METRIC_BREAKEVEN_BTC: i32 = 6;
+export const METRIC_HASHPRICE: i32 = 7;
+export const METRIC_SECURITY_BUDGET: i32 = 8;
+
+const STAGE_NETWORK: i32 = 1;
+const STAGE_FINANCE: i32 = 2;
+const STAGE_MINING: i32 = 4;
+const STAGE_PRICES: i32 = 8;
+const STAGE_PIVOT: i32 = 16;
+const ALL_STAGES: i32 = 31;
+
+export const MAX_AXIS: i32 = 2048;
+const xValues = new StaticArray<f64>(MAX_AXIS);
+const yValues = new StaticArray<f64>(MAX_AXIS);
+const base = new StaticArray<f64>(N_INPUTS);
+let out: usize = 0;
+let outCapacity: i32 = 0;
+
+/** The stages a change of input `key` invalidates. */
+function stagesOf(key: i32): i32 {
+  if (key == I_HORIZON_YEARS) return ALL_STAGES;
+  if (
+    key == I_START_HEIGHT || key == I_START_DIFFICULTY || key == I_EPOCH_ELAPSED_SECONDS ||
+    key == I_HASHRATE_EHS || key == I_HASHRATE_GROWTH_PCT_PER_MONTH || key == I_EXIT_SHARE_PCT ||
+    key == I_EXIT_MONTH || key == I_FEES_BTC_PER_BLOCK
+  ) return STAGE_NETWORK | STAGE_MINING | STAGE_PRICES;
+  if (key == I_BTC_PRICE_USD) return STAGE_PRICES;
+  if (key == I_BTC_PRICE_GROWTH_PCT_PER_YEAR) return STAGE_FINANCE | STAGE_PRICES;
+  if (key == I_DISCOUNT_RATE_PCT) return STAGE_FINANCE;
+  if (key == I_SITE_MW) return STAGE_MINING | STAGE_PIVOT;
+  if (
+    key == I_PIVOT_SHARE_PCT || key == I_PIVOT_START_MONTH || key == I_GROSS_TO_IT_RATIO ||
+    key == I_BUILD_MONTHS || key == I_LEASE_ESCALATOR_PCT || key == I_LEASE_TERM_YEARS ||
+    key == I_NOI_MARGIN_PCT || key == I_DEFAULT_PCT_PER_YEAR || key == I_RECOVERY_PCT
+  ) return STAGE_PIVOT;
+  if ( key == I_MINING_PUE || key == I_FLEET_J_PER_TH || key == I_UPTIME_PCT ||
+    key == I_POOL_FEE_PCT || key == I_REFRESH_YEARS || key == I_ASIC_USD_PER_TH ||
+    key == I_EFFICIENCY_GAIN_PCT_PER_YEAR || key == I_CURTAILED_PCT
+  ) return STAGE_MINING;
+  return 0; // power price, opex, demand response, capex, lease rate and exit multiples are read directly
+}
+
+function run(stages: i32, metric: i32): void {
+  if (stages & STAGE_NETWORK) projectNetwork();
+  if (stages & STAGE_FINANCE) prepareFinance();
+  if (stages & STAGE_MINING) prepareMining();
+  if (stages & STAGE_PIVOT) preparePivot();
+  if (stages & STAGE_PRICES && (metric == METRIC_HASHPRICE || metric == METRIC_SECURITY_BUDGET)) priceMonths();
+}
+
+/** The metric of the cell whose stages are up to date. `month` is 1-based (hashprice, security budget). */
+function metricValue(metric: i32, month: i32): f64 {
+  if (metric == METRIC_HASHPRICE) return unchecked(mHashprice[month - 1]);
+  if (metric == METRIC_SECURITY_BUDGET) return unchecked(mSecurityBudget[month - 1]);
+  if (metric == METRIC_BREAKEVEN_BTC) return computeBreakevenBtcPrice();
+  computeCore();
+  if (metric == METRIC_DELTA) return unchecked(results[R_DELTA]);
+  if (metric == METRIC_NPV_MINE) return unchecked(results[R_NPV_MINE]);
+  if (metric == METRIC_NPV_PIVOT) return unchecked(results[R_NPV_PIVOT]);
+  if (metric == METRIC_BREAKEVEN_LEASE) return unchecked(results[R_BREAKEVEN_LEASE]);
+  if (metric == METRIC_IRR) return computeIrr();
+  return computePayback(false);
+}
+
+export function sweepAxisPtr(which: i32): usize {
+  return which == 0 ? changetype<usize>(xValues) : changetype<usize>(yValues);
+}
+
+/** Keeps the current input block as the sweep's base scenario (call after writing it). */
+export function sweepBegin(): void {
+  for (let i = 0; i < N_INPUTS; i++) unchecked((base[i] = inputs[i]));
+}
+
+/** A buffer for `cells` results; reused while large enough (the stub runtime never frees). */
+export function sweepReserve(cells: i32): usize {
+  if (cells > outCapacity) {
+    out = heap.alloc(<usize>cells << 3);
+    outCapacity = cells;
+  }
+  return out;
+}
+
+@inline function put(index: i32, v: f64): void {
+  store<f64>(out + (<usize>index << 3), v);
+}
+
+/**
+ * Rows [rowStart, rowEnd) of the grid: row r sets key yKey to yValues[r], column c sets xKey to
+ * xValues[c]; results go to the reserved buffer, row-major from rowStart, x varying fastest.
+ */
+export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: i32, metric: i32, month: i32): void {
+  sweepReserve((rowEnd - rowStart) * nx);
+  for (let i = 0; i < N_INPUTS; i++) unchecked((inputs[i] = base[i]));
+  const leaseAffine =
+    xKey == I_LEASE_USD_PER_KW_MONTH && yKey != xKey &&
+    (metric == METRIC_DELTA || metric == METRIC_NPV_PIVOT || metric == METRIC_NPV_MINE || metric == METRIC_BREAKEVEN_LEASE);
+  const xStages = stagesOf(xKey);
+  const yStages = stagesOf(yKey);
+  for (let r = rowStart; r < rowEnd; r++) {
+    unchecked((inputs[yKey] = yValues[r]));
+    const row = (r - rowStart) * nx;
+    if (leaseAffine) {
+      // One evaluation at the first lease rate; Δ(L) = Δ(L0) + (L − L0)·dΔ/dL.
+      const l0 = unchecked(xValues[0]);
+      inputs[xKey] = l0;
+      run(r == rowStart ? ALL_STAGES : yStages, metric);
+      computeCore();
+      const slope = unchecked(results[R_LEASE_SLOPE]);
+      const delta0 = unchecked(results[R_DELTA]);
+      const pivot0 = unchecked(results[R_NPV_PIVOT]);
+      const mine = unchecked(results[R_NPV_MINE]);
+      const breakeven = unchecked(results[R_BREAKEVEN_LEASE]);
+      for (let c = 0; c < nx; c++) {
+        const dl = unchecked(xValues[c]) - l0;
+        let v: f64;
+        if (metric == METRIC_DELTA) v = delta0 + dl * slope;
+        else if (metric == METRIC_NPV_PIVOT) v = pivot0 + dl * slope;
+        else if (metric == METRIC_NPV_MINE) v = mine;
+        else v = breakeven;
+        put(row + c, v);
+      }
+      continue;
+    }
+    for (let c = 0; c < nx; c++) {
+      unchecked((inputs[xKey] = xValues[c]));
+      run(c == 0 ? ALL_STAGES : xStages | (xKey == yKey ? yStages : 0), metric);
+      put(row + c, metricValue(metric, month));
+    }
+  }
+}

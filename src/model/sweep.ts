@@ -1,0 +1,121 @@
+/**
+ * A sweep's specification: two axes over registry keys, a metric, a month. Parsed and checked
+ * here, at the door, so the kernel only ever sees valid grids (style.md: normalise options early).
+ */
+import { PARAMS_BY_KEY, isModelKey } from './registry.ts';
+import type { ModelKey } from './keys.ts';
+import type { Problem } from './scenario.ts';
+
+/** The sweep's metrics, in the kernel's numbering (assembly/sweep.ts METRIC_*). */
+export const METRICS = [
+  'delta',
+  'npvMine',
+  'npvPivot',
+  'irr',
+  'paybackMonth',
+  'breakevenLeaseRate',
+  'breakevenBtcPrice',
+  'hashprice',
+  'securityBudget',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+export const METRIC_UNITS: Record<Metric, string> = {
+  delta: 'USD',
+  npvMine: 'USD',
+  npvPivot: 'USD',
+  irr: 'fraction per year',
+  paybackMonth: 'month',
+  breakevenLeaseRate: 'USD/kW-month',
+  breakevenBtcPrice: 'USD',
+  hashprice: 'USD/PH/day',
+  securityBudget: 'USD/day',
+};
+
+export const MIN_POINTS = 2;
+export const MAX_POINTS = 2048;
+
+export interface Axis {
+  key: ModelKey;
+  min: number;
+  max: number;
+  n: number;
+  log: boolean;
+}
+
+export interface SweepSpec {
+  x: Axis;
+  y: Axis;
+  metric: Metric;
+  /** 1-based month for hashprice and securityBudget. */
+  month: number;
+}
+
+/** The values of an axis: evenly spaced (or evenly in log), whole numbers rounded for whole-number keys. */
+export function axisValues(axis: Axis): Float64Array {
+  const out = new Float64Array(axis.n);
+  const integer = PARAMS_BY_KEY[axis.key].integer;
+  for (let i = 0; i < axis.n; i++) {
+    const f = i / (axis.n - 1);
+    let v = axis.log ? Math.exp(Math.log(axis.min) + f * (Math.log(axis.max) - Math.log(axis.min))) : axis.min + f * (axis.max - axis.min);
+    if (i === axis.n - 1) v = axis.max;
+    out[i] = integer ? Math.round(v) : v;
+  }
+  return out;
+}
+
+/** Checks an axis against the registry: key, range inside the key's own, 2–2048 points, log > 0. */
+export function checkAxis(name: 'x' | 'y', axis: { key: string; min: number; max: number; n: number; log?: boolean }): Problem[] {
+  const problems: Problem[] = [];
+  if (!isModelKey(axis.key)) {
+    return [{ key: name, message: `${name}: unknown key "${axis.key}"; an axis is one of the numeric scenario keys (see \`params\`)` }];
+  }
+  const p = PARAMS_BY_KEY[axis.key];
+  for (const [label, v] of [['min', axis.min], ['max', axis.max]] as const) {
+    if (!Number.isFinite(v) || v < p.min || v > p.max) {
+      problems.push({ key: name, message: `${name}: ${label} of ${axis.key} must be a number in [${p.min}, ${p.max}] ${p.unit}, got ${v}` });
+    }
+  }
+  if (problems.length === 0 && !(axis.min < axis.max)) {
+    problems.push({ key: name, message: `${name}: min must be below max, got ${axis.min}..${axis.max}` });
+  }
+  if (!Number.isInteger(axis.n) || axis.n < MIN_POINTS || axis.n > MAX_POINTS) {
+    problems.push({ key: name, message: `${name}: the number of points must be a whole number in [${MIN_POINTS}, ${MAX_POINTS}], got ${axis.n}` });
+  }
+  if (axis.log && !(axis.min > 0)) {
+    problems.push({ key: name, message: `${name}: a logarithmic axis needs min > 0, got ${axis.min}` });
+  }
+  return problems;
+}
+
+/** Parses `KEY:MIN:MAX:N[:log]` (the CLI's and the URL's axis form). */
+export function parseAxis(name: 'x' | 'y', text: string): { ok: true; axis: Axis } | { ok: false; problems: Problem[] } {
+  const parts = text.split(':');
+  const bad = (): { ok: false; problems: Problem[] } => ({
+    ok: false,
+    problems: [{ key: name, message: `--${name}: expected KEY:MIN:MAX:N[:log], got "${text}"` }],
+  });
+  if (parts.length < 4 || parts.length > 5 || (parts.length === 5 && parts[4] !== 'log')) return bad();
+  const [key, min, max, n] = parts;
+  const num = (s: string) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s.trim()) ? Number(s) : NaN);
+  const axis = { key, min: num(min), max: num(max), n: num(n), log: parts.length === 5 };
+  const problems = checkAxis(name, axis);
+  return problems.length ? { ok: false, problems } : { ok: true, axis: axis as Axis };
+}
+
+export function checkSweep(spec: { x: Axis; y: Axis; metric: string; month: number }, horizonYears: number): Problem[] {
+  const problems = [...checkAxis('x', spec.x), ...checkAxis('y', spec.y)];
+  if (problems.length === 0 && spec.x.key === spec.y.key) {
+    problems.push({ key: 'y', message: `y: the two axes must be different keys, both are ${spec.x.key}` });
+  }
+  if (!(METRICS as readonly string[]).includes(spec.metric)) {
+    problems.push({ key: 'metric', message: `metric: must be one of ${METRICS.join(', ')}; got "${spec.metric}"` });
+  }
+  // The month must exist in every cell: a horizon axis shortens some.
+  const horizonAxis = [spec.x, spec.y].find((a) => a.key === 'horizonYears');
+  const months = 12 * (horizonAxis ? Math.round(horizonAxis.min) : horizonYears);
+  if (!Number.isInteger(spec.month) || spec.month < 1 || spec.month > months) {
+    problems.push({ key: 'month', message: `month: must be a whole number in [1, ${months}] (the horizon's months), got ${spec.month}` });
+  }
+  return problems;
+}
