@@ -310,6 +310,54 @@ describe.each(allModels())('economics: %s', (_name, model: Model) => {
     expectClose(off.perMwYear.mine.revenue, (12 * dr) / 40, 1e-12, 0, 'revenue per MW-year');
   });
 
+  it('refresh capex is paid on schedule with the fleet off, for the megawatts that mine; exit values take trailing EBITDA', () => {
+    // Mining off every month ($10/kWh), so each path's mining EBITDA is −opex on its mining MW.
+    const s = constantNetwork({
+      horizonYears: 2,
+      siteMw: 10,
+      miningPue: 1.05,
+      fleetJPerTh: 20,
+      powerUsdPerKwh: 10,
+      opexUsdPerMwMonth: 5000,
+      refreshYears: 1,
+      asicUsdPerTh: 10,
+      efficiencyGainPctPerYear: 10,
+      pivotSharePct: 50,
+      pivotStartMonth: 0,
+      grossToItRatio: 1.25,
+      capexMusdPerMwIt: 8,
+      buildMonths: 3,
+      leaseUsdPerKwMonth: 100,
+      leaseEscalatorPct: 0,
+      leaseTermYears: 10,
+      noiMarginPct: 80,
+      defaultPctPerYear: 0,
+      recoveryPct: 0,
+      exitMultipleMine: 4,
+      exitMultiplePivot: 10,
+      discountRatePct: 10,
+    });
+    const e = model.evaluate(s);
+    // Refresh at the end of months 12 and 24: new fleet TH/s = MW·1e6/1.05/(20·0.9^j), at $10/TH.
+    //   per MW: j = 1 → 1e6/1.05/18 · 10 = $529,100.53; j = 2 → 1e6/1.05/16.2 · 10 = $587,889.48.
+    const refresh = (j: number) => ((1e6 / 1.05 / (20 * 0.9 ** j)) * 10);
+    expect(refresh(1)).toBeCloseTo(529_100.529, 3);
+    // Keep mining, 10 MW: −$50,000 a month; exit value 4 · 12 · (−$50,000) = −$2.4M in month 24.
+    const mine = Array.from({ length: 24 }, (_, i) => -50_000 - (i + 1 === 12 ? 10 * refresh(1) : 0) - (i + 1 === 24 ? 10 * refresh(2) : 0));
+    mine[23] += 4 * 12 * -50_000;
+    expectArrayClose(e.cashFlows.mine, mine, 1e-12, 1e-6, 'mine CF');
+    // Pivot, α = 0.5: 5 MW keep mining (−$25,000 a month, refresh for 5 MW only); IT = 0.5·10/1.25 =
+    // 4 MW, capex $8M · 4 = $32M over months 1–3; NOI = 4 · 1000 · $100 · 0.8 = $320,000 from month 4.
+    // Exit: 4 · 12 · (−$25,000) (mining part) + 10 · 12 · $320,000 (hosting part) = −$1.2M + $38.4M.
+    const pivot = Array.from({ length: 24 }, (_, i) => {
+      const m = i + 1;
+      return -25_000 - (m <= 3 ? 32e6 / 3 : 0) + (m >= 4 ? 320_000 : 0) - (m === 12 ? 5 * refresh(1) : 0) - (m === 24 ? 5 * refresh(2) : 0);
+    });
+    pivot[23] += 4 * 12 * -25_000 + 10 * 12 * 320_000;
+    expectArrayClose(e.cashFlows.pivot, pivot, 1e-12, 1e-6, 'pivot CF');
+    expectClose(e.delta, npvAt(pivot, 0.1) - npvAt(mine, 0.1), 1e-9, 0, 'delta');
+  });
+
   it('breakevens and IRR of the calibration base scenario hold when evaluated again', () => {
     const s = withInputs({});
     checkBreakevens(model, s, model.evaluate(s));
