@@ -255,29 +255,68 @@ describe('model commands', () => {
 
 describe('sweep', () => {
   it('checks its axes, metric and month, naming each', () => {
-    const run = cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMW:1:2:3', '--y', 'buildMonths:1:24:5', '--metric', 'foo', '--month', '0']);
-    expectFailure(run, '--x: unknown key "siteMW" (did you mean siteMw?)', '--y: buildMonths takes whole numbers', '--metric: expected one of', '--month: expected');
-    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:0:5:2', '--y', 'siteMw:1:2:2', '--metric', 'delta']), '--x: MIN siteMw: expected a number from 0.1 to 10000 MW, got 0');
+    const run = cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMW:1:2:3', '--y', 'buildMonths:1:24:1']);
+    expectFailure(run, '--x: unknown key "siteMW"', '--y: the number of points must be a whole number in [2, 2048]', '--metric: missing');
+    expectFailure(
+      cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:2:3', '--y', 'buildMonths:1:24:5', '--metric', 'foo', '--month', '0']),
+      '--metric: must be one of delta,',
+      '--month: must be a whole number in [1, 120]',
+    );
+    expectFailure(cli(['sweep', '--preset', 'nope', '--x', 'siteMw:1:2:3', '--y', 'buildMonths:1:24:5', '--metric', 'delta']), '--preset: unknown preset "nope"');
+    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:0:5:2', '--y', 'siteMw:1:2:2', '--metric', 'delta']), '--x: min of siteMw must be a number in [0.1, 10000] MW, got 0');
     expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5', '--metric', 'delta']), '--x: expected KEY:MIN:MAX:N', '--y: missing');
-    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5:2', '--y', 'siteMw:1:5:2', '--metric', 'delta']), '--y: must be another key');
+    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5:2', '--y', 'siteMw:1:5:2', '--metric', 'delta']), '--y: the two axes must be different keys');
     expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:0:5:2:log', '--y', 'buildMonths:1:2:2', '--metric', 'delta']), '--x:');
-    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5:2', '--y', 'buildMonths:1:2:2', '--metric', 'hashprice', '--month', '500']), '--month: expected a month from 1 to 120');
+    expectFailure(cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5:2', '--y', 'buildMonths:1:2:2', '--metric', 'hashprice', '--month', '500']), '--month: must be a whole number in [1, 120]');
     expectFailure(
       cli(['sweep', '-', '--x', 'epochElapsedSeconds:0:600:2', '--y', 'siteMw:1:2:2', '--metric', 'delta'], '{"version": 1}'),
       'epochElapsedSeconds must be 0 when startHeight mod 2016 = 0',
     );
   });
 
-  it('prints the grid, or says plainly that the sweep is not available yet', () => {
-    const run = cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'leaseUsdPerKwMonth:50:200:4', '--y', 'powerUsdPerKwh:0.02:0.08:3', '--metric', 'delta']);
-    if (run.status === 0) {
-      const lines = run.stdout.trim().split('\n');
-      expect(lines[0]).toBe('leaseUsdPerKwMonth,powerUsdPerKwh,delta');
-      expect(lines).toHaveLength(1 + 12);
-      expect(lines[1].startsWith('50,0.02,')).toBe(true);
-      expect(lines[2].startsWith('100,0.02,')).toBe(true);
-    } else {
-      expectFailure(run, 'sweep: not yet available');
+  /** Cells of a sweep against evaluate on the same scenarios, x varying fastest. */
+  function expectSweepMatchesEvaluate(x: [string, number[]], y: [string, number[]], spec: string[]) {
+    const run = cli(['sweep', '-', ...spec, '--metric', 'delta'], '{"version": 1}');
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`${x[0]},${y[0]},delta`);
+    const expected: string[] = [];
+    for (const yv of y[1]) {
+      for (const xv of x[1]) {
+        const e = model.evaluate(inputsOf({ version: 1, [x[0]]: xv, [y[0]]: yv }));
+        expected.push(`${xv},${yv},${e.delta}`);
+      }
     }
+    const close = (line: string, want: string) => {
+      const [a, b, v] = line.split(',').map(Number);
+      const [wa, wb, wv] = want.split(',').map(Number);
+      expect([a, b]).toEqual([wa, wb]);
+      expect(Math.abs(v - wv)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(wv)));
+    };
+    expect(lines).toHaveLength(1 + expected.length);
+    lines.slice(1).forEach((line, i) => close(line, expected[i]));
+  }
+
+  it('prints the grid as CSV, x varying fastest, the cells as evaluate computes them', () => {
+    expectSweepMatchesEvaluate(['siteMw', [50, 200]], ['powerUsdPerKwh', [0.02, 0.05, 0.08]], ['--x', 'siteMw:50:200:2', '--y', 'powerUsdPerKwh:0.02:0.08:3']);
+  });
+
+  it('varies the other key on a lease-rate axis too', () => {
+    expectSweepMatchesEvaluate(
+      ['leaseUsdPerKwMonth', [50, 200]],
+      ['powerUsdPerKwh', [0.02, 0.08]],
+      ['--x', 'leaseUsdPerKwMonth:50:200:2', '--y', 'powerUsdPerKwh:0.02:0.08:2'],
+    );
+  });
+
+  it('prints the grid as JSON with the axes, null where none', () => {
+    const run = cli(['sweep', '--preset', 'hybrid-curtailable-mining', '--x', 'pivotSharePct:0:100:3', '--y', 'siteMw:50:100:2', '--metric', 'irr', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({ x: { key: 'pivotSharePct', values: [0, 50, 100] }, y: { key: 'siteMw', values: [50, 100] }, metric: 'irr' });
+    expect(out.values).toHaveLength(6);
+    // No pivot, no incremental cash flow: no IRR.
+    expect(out.values[0]).toBeNull();
+    expect(run.stdout).not.toMatch(/NaN|Infinity/);
   });
 });
