@@ -70,19 +70,22 @@ export function prepareMining(): void {
   opexPerMw = inputs[I_OPEX_USD_PER_MW_MONTH];
   let refreshesDone = -1;
   let jPerTh: f64 = e0;
+  let hsPerMw: f64 = 0; // paid-out hashrate of one MW, H/s
+  const asic = inputs[I_ASIC_USD_PER_TH];
   for (let m = 1; m <= months; m++) {
     const i = m - 1;
     const done = refreshMonths > 0 ? (m - 1) / refreshMonths : 0;
     if (done != refreshesDone) {
       jPerTh = e0 * Math.pow(gain, refreshYears * <f64>done);
+      hsPerMw = payout * (1e6 / pue / jPerTh) * 1e12;
       refreshesDone = done;
     }
     unchecked((jPerThAt[i] = jPerTh));
-    unchecked((btcPerMw[i] = (payout * (1e6 / pue / jPerTh) * 1e12) * unchecked(mBtcPerHs[i])));
+    unchecked((btcPerMw[i] = hsPerMw * unchecked(mBtcPerHs[i])));
     let capex: f64 = 0;
     if (refreshMonths > 0 && m % refreshMonths == 0) {
       const newJPerTh = e0 * Math.pow(gain, refreshYears * <f64>(m / refreshMonths));
-      capex = (1e6 / pue / newJPerTh) * inputs[I_ASIC_USD_PER_TH];
+      capex = (1e6 / pue / newJPerTh) * asic;
     }
     unchecked((refreshCapexPerMw[i] = capex));
   }
@@ -135,6 +138,7 @@ function cashFlows(p0: f64): void {
   const itMw = (alpha * site) / inputs[I_GROSS_TO_IT_RATIO];
   const capexPerMonth = (inputs[I_CAPEX_MUSD_PER_MW_IT] * 1e6 * itMw) / <f64>build;
   const margin = inputs[I_NOI_MARGIN_PCT] / 100;
+  const grossPerNoi = margin > 0 ? 1 / margin : 0; // rent before the margin, per $ of NOI
   const lease = inputs[I_LEASE_USD_PER_KW_MONTH];
   const rest = (1 - alpha) * site;
   const multMine = inputs[I_EXIT_MULTIPLE_MINE];
@@ -163,7 +167,7 @@ function cashFlows(p0: f64): void {
     const noi = unit * lease;
     unchecked((noiUnit[i] = unit));
     unchecked((cfPivot[i] = ePivot - unchecked(refreshCapexPerMw[i]) * nextMw - conversion + noi));
-    sumRevPivot += miningRevenue(i, mw, price) + (margin > 0 ? noi / margin : 0);
+    sumRevPivot += miningRevenue(i, mw, price) + noi * grossPerNoi;
     sumEbitdaPivot += ePivot + noi;
     if (m > months - 12) {
       trailMine += eMine;

@@ -18,21 +18,31 @@ export const MAX_EVENTS: i32 = 8192;
 // The input block: one f64 per model key, in MODEL_KEYS order. Derived defaults arrive as −1.
 export const inputs = new StaticArray<f64>(N_INPUTS);
 
-// Month outputs (index m−1).
-export const mEndHeight = new StaticArray<f64>(MAX_MONTHS);
-export const mDifficulty = new StaticArray<f64>(MAX_MONTHS);
-export const mHashrateEhs = new StaticArray<f64>(MAX_MONTHS);
-export const mBlocks = new StaticArray<f64>(MAX_MONTHS);
-export const mBtcIssued = new StaticArray<f64>(MAX_MONTHS);
-export const mFeesBtc = new StaticArray<f64>(MAX_MONTHS);
+/**
+ * Lanes: up to MAX_LANES scenarios projected in lockstep. They share the start height, so their
+ * segments (runs of blocks between retargets and halvings) have the same heights; only times and
+ * difficulties differ. Interleaving independent lanes keeps the processor busy where one
+ * scenario's chain of dependent divisions would stall it. Lane l's input block is at l·N_INPUTS
+ * of laneInputs, its months at l·MAX_MONTHS of the month arrays; lane 0's are the public ones.
+ */
+export const MAX_LANES: i32 = 16;
+export const laneInputs = new StaticArray<f64>(MAX_LANES * N_INPUTS);
+
+// Month outputs (index l·MAX_MONTHS + m−1).
+export const mEndHeight = new StaticArray<f64>(MAX_LANES * MAX_MONTHS);
+export const mDifficulty = new StaticArray<f64>(MAX_LANES * MAX_MONTHS);
+export const mHashrateEhs = new StaticArray<f64>(MAX_LANES * MAX_MONTHS);
+export const mBlocks = new StaticArray<f64>(MAX_LANES * MAX_MONTHS);
+export const mBtcIssued = new StaticArray<f64>(MAX_LANES * MAX_MONTHS);
+export const mFeesBtc = new StaticArray<f64>(MAX_LANES * MAX_MONTHS);
+/** BTC one H/s earns in the month (before uptime, curtailment and pool fee). */
+export const mBtcPerHs = new StaticArray<f64>(MAX_LANES * MAX_MONTHS);
 export const mPrice = new StaticArray<f64>(MAX_MONTHS);
 export const mHashprice = new StaticArray<f64>(MAX_MONTHS);
 export const mSecurityBudget = new StaticArray<f64>(MAX_MONTHS);
-/** BTC one H/s earns in the month (before uptime, curtailment and pool fee). */
-export const mBtcPerHs = new StaticArray<f64>(MAX_MONTHS);
-const monthEndWork = new StaticArray<f64>(MAX_MONTHS + 1);
+const monthEndWork = new StaticArray<f64>(MAX_LANES * (MAX_MONTHS + 1));
 
-// Events: height, seconds after t0, value (difficulty or new subsidy in BTC).
+// Events of lane 0: height, seconds after t0, value (difficulty or new subsidy in BTC).
 export const retargetHeight = new StaticArray<f64>(MAX_EVENTS);
 export const retargetTime = new StaticArray<f64>(MAX_EVENTS);
 export const retargetDifficulty = new StaticArray<f64>(MAX_EVENTS);
@@ -41,14 +51,32 @@ export const halvingTime = new StaticArray<f64>(64);
 export const halvingSubsidy = new StaticArray<f64>(64);
 export let retargetCount: i32 = 0;
 export let halvingCount: i32 = 0;
+/** Months of lane 0's last projection. */
 export let monthCount: i32 = 0;
 
-// The hashrate curve of the current projection.
-let n0: f64 = 0;
-let growthRate: f64 = 0; // ln(1 + g) per month
-let shockAt: f64 = 0;
-let keep: f64 = 1;
-let workAtShock: f64 = 0;
+// Each lane's hashrate curve: W(t) = n0·month/a·((1+g)^(t/month) − 1), scaled by keep after the shock.
+const lnN0 = new StaticArray<f64>(MAX_LANES); // n0, H/s
+const lnRate = new StaticArray<f64>(MAX_LANES); // a = ln(1 + g) per month
+const lnN0Month = new StaticArray<f64>(MAX_LANES);
+const lnMonthPerRate = new StaticArray<f64>(MAX_LANES); // month / a
+const lnWorkAtShock = new StaticArray<f64>(MAX_LANES);
+const lnInvKeep = new StaticArray<f64>(MAX_LANES);
+const lnFees = new StaticArray<f64>(MAX_LANES);
+const lnMonths = new StaticArray<i32>(MAX_LANES);
+// Each lane's running state.
+const lnD = new StaticArray<f64>(MAX_LANES); // difficulty of the block being mined
+const lnPrevTime = new StaticArray<f64>(MAX_LANES); // when the last block was found
+const lnPrevW = new StaticArray<f64>(MAX_LANES); // W when the last block was found
+const lnBaseW = new StaticArray<f64>(MAX_LANES); // W of the last block before this difficulty
+const lnEpochFirst = new StaticArray<f64>(MAX_LANES); // when the epoch's first block was found
+const lnMonth = new StaticArray<i32>(MAX_LANES); // the first month not yet closed
+const lnPrevEnd = new StaticArray<i32>(MAX_LANES); // endHeight of the last closed month
+const lnAccMonth = new StaticArray<i32>(MAX_LANES); // the accrual cursor's month
+const lnAccEnd = new StaticArray<f64>(MAX_LANES); // and that month's end
+
+@inline function laneInput(lane: i32, key: i32): f64 {
+  return unchecked(laneInputs[lane * N_INPUTS + key]);
+}
 
 export function subsidySatsAt(height: i32): f64 {
   const halvings = height / 210000;
@@ -68,198 +96,405 @@ function subsidySum(a: i32, b: i32): f64 {
   return sum;
 }
 
-@inline function baseWork(t: f64): f64 {
-  return growthRate == 0 ? n0 * t : (n0 * MONTH * Math.expm1((growthRate * t) / MONTH)) / growthRate;
-}
-
-@inline function baseTime(w: f64): f64 {
-  if (growthRate == 0) return w / n0;
-  const x = (growthRate * w) / (n0 * MONTH);
-  return x <= -1 ? Infinity : (MONTH * Math.log1p(x)) / growthRate;
-}
-
-export function work(t: f64): f64 {
-  if (t <= shockAt) return baseWork(t);
-  return workAtShock + keep * (baseWork(t) - workAtShock);
-}
-
-/** log1p(y), by the atanh series for small |y| (the common case: one epoch's worth of work). */
-@inline function log1pFast(y: f64): f64 {
-  if (Math.abs(y) >= 0.1) return Math.log1p(y);
-  const s = y / (2 + y);
-  const s2 = s * s;
-  return 2 * s * (1 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 * (1.0 / 11 + s2 * (1.0 / 13 + s2 * (1.0 / 15))))))));
-}
-
 /** Work W in the growth curve's own units (before the exit shock scales it). */
-@inline function unshocked(w: f64): f64 {
-  return w <= workAtShock ? w : workAtShock + (w - workAtShock) / keep;
+@inline function unshocked(lane: i32, w: f64): f64 {
+  const atShock = unchecked(lnWorkAtShock[lane]);
+  return w <= atShock ? w : atShock + (w - atShock) * unchecked(lnInvKeep[lane]);
 }
 
-/** The time the network takes to go from cumulative work w1 to w2 (w1 ≤ w2). */
-function interval(w1: f64, w2: f64): f64 {
-  if (w1 < workAtShock && w2 > workAtShock) {
-    return interval(w1, workAtShock) + interval(workAtShock, w2);
+/**
+ * The time lane's network takes to go from cumulative work w1 to w2 (w1 ≤ w2): the closed form
+ * (month/a)·log1p(a·Δv / (n0·month + a·v1)). For the small arguments of one epoch it uses the
+ * atanh series of log1p with one division; it runs twice per epoch and dominates network sweeps.
+ */
+function interval(lane: i32, w1: f64, w2: f64): f64 {
+  const atShock = unchecked(lnWorkAtShock[lane]);
+  if (w1 < atShock && w2 > atShock) return interval(lane, w1, atShock) + interval(lane, atShock, w2);
+  const v1 = unshocked(lane, w1);
+  const dv = unshocked(lane, w2) - v1;
+  const a = unchecked(lnRate[lane]);
+  if (a == 0) return dv / unchecked(lnN0[lane]);
+  const scale = unchecked(lnN0Month[lane]) + a * v1;
+  if (scale <= 0) return Infinity;
+  const ady = a * dv;
+  if (Math.abs(ady) < 0.1 * scale) {
+    // log1p(y) = 2·atanh(s), s = y/(2+y) = a·Δv/(2·scale + a·Δv); |s| < 0.05, 8 terms reach 1 ulp.
+    return unchecked(lnMonthPerRate[lane]) * atanhSeries(ady / (2 * scale + ady));
   }
-  const v1 = unshocked(w1);
-  const dv = unshocked(w2) - v1;
-  if (growthRate == 0) return dv / n0;
-  // N(t)·month/a at the start: n0·month/a + v1; the interval solves a log1p of the ratio.
-  const scale = n0 * MONTH + growthRate * v1;
-  const y = (growthRate * dv) / scale;
-  if (scale <= 0 || y <= -1) return Infinity;
-  return (MONTH * log1pFast(y)) / growthRate;
+  const y = ady / scale;
+  return y <= -1 ? Infinity : unchecked(lnMonthPerRate[lane]) * Math.log1p(y);
 }
 
-export function timeOfWork(w: f64): f64 {
-  if (w <= workAtShock) return baseTime(w);
-  return baseTime(workAtShock + (w - workAtShock) / keep);
+/** 2·atanh(s)/s − … : the series of log1p(y) in s = y/(2+y), times s; 1 ulp for |s| < 0.05. */
+@inline function atanhSeries(s: f64): f64 {
+  const s2 = s * s;
+  return 2 * s *
+    (1 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 * (1.0 / 11 + s2 * (1.0 / 13 + s2 * (1.0 / 15))))))));
 }
 
-/** The hashrate the input block means: −1 stands for the on-schedule default D0·2^32/600. */
-@inline function startHashrateEhs(): f64 {
-  const given = unchecked(inputs[I_HASHRATE_EHS]);
-  return given < 0 ? (unchecked(inputs[I_START_DIFFICULTY]) * TWO_32) / 600.0 / 1e18 : given;
+/** Adds [from, to) at `perSecond` BTC per H/s per second (reward / (D·2^32)) to the lane's months. */
+@inline function accrue(lane: i32, from: f64, to: f64, perSecond: f64): void {
+  const months = unchecked(lnMonths[lane]);
+  const row = lane * MAX_MONTHS - 1;
+  let t = from;
+  let m = unchecked(lnAccMonth[lane]);
+  let end = unchecked(lnAccEnd[lane]);
+  while (m <= months) {
+    if (to < end) {
+      unchecked((mBtcPerHs[row + m] += (to - t) * perSecond));
+      break;
+    }
+    unchecked((mBtcPerHs[row + m] += (end - t) * perSecond));
+    t = end;
+    m++;
+    end = <f64>m * MONTH;
+  }
+  unchecked((lnAccMonth[lane] = m));
+  unchecked((lnAccEnd[lane] = end));
 }
 
-/** The epoch's elapsed time the input block means: −1 stands for on schedule, (h mod 2016)·600. */
-@inline function startEpochElapsed(): f64 {
-  const given = unchecked(inputs[I_EPOCH_ELAPSED_SECONDS]);
-  const h = unchecked(inputs[I_START_HEIGHT]);
-  return given < 0 ? (h - Math.floor(h / 2016.0) * 2016.0) * 600.0 : given;
-}
-
-// Projection state.
-let months: i32 = 0;
-let month: i32 = 1; // the month not yet closed
-let prevEndHeight: i32 = 0;
-
-function closeMonth(endHeight: i32, nextDifficulty: f64): void {
-  const i = month - 1;
-  const blocks = <f64>(endHeight - prevEndHeight);
+function closeMonth(lane: i32, endHeight: i32, nextDifficulty: f64): void {
+  const m = unchecked(lnMonth[lane]);
+  const i = lane * MAX_MONTHS + m - 1;
+  const w = lane * (MAX_MONTHS + 1) + m;
+  const prevEnd = unchecked(lnPrevEnd[lane]);
+  const blocks = <f64>(endHeight - prevEnd);
   unchecked((mEndHeight[i] = <f64>endHeight));
   unchecked((mDifficulty[i] = nextDifficulty));
-  unchecked((mHashrateEhs[i] = (unchecked(monthEndWork[month]) - unchecked(monthEndWork[i])) / MONTH / 1e18));
+  unchecked((mHashrateEhs[i] = (unchecked(monthEndWork[w]) - unchecked(monthEndWork[w - 1])) / MONTH / 1e18));
   unchecked((mBlocks[i] = blocks));
-  unchecked((mBtcIssued[i] = subsidySum(prevEndHeight, endHeight) / 1e8));
-  unchecked((mFeesBtc[i] = blocks * unchecked(inputs[I_FEES_BTC_PER_BLOCK])));
-  prevEndHeight = endHeight;
-  month++;
+  unchecked((mBtcIssued[i] = subsidySum(prevEnd, endHeight) / 1e8));
+  unchecked((mFeesBtc[i] = blocks * unchecked(lnFees[lane])));
+  unchecked((lnPrevEnd[lane] = endHeight));
+  unchecked((lnMonth[lane] = m + 1));
 }
 
-/** Adds [from, to) mined at difficulty d for `reward` BTC a block to the months it spans. */
-function accrue(from: f64, to: f64, reward: f64, d: f64): void {
-  const end = Math.min(to, <f64>months * MONTH);
-  const perSecond = reward / (d * TWO_32);
-  let t = from;
-  while (t < end) {
-    const m = <i32>Math.floor(t / MONTH) + 1;
-    const stop = Math.min(end, <f64>m * MONTH);
-    unchecked((mBtcPerHs[m - 1] += (stop - t) * perSecond));
-    t = stop;
-  }
-}
-
-/** Projects the network over the horizon from the input block. Returns the number of months. */
-export function projectNetwork(): i32 {
-  months = <i32>unchecked(inputs[I_HORIZON_YEARS]) * 12;
-  n0 = startHashrateEhs() * 1e18;
-  growthRate = Math.log1p(unchecked(inputs[I_HASHRATE_GROWTH_PCT_PER_MONTH]) / 100);
-  shockAt = unchecked(inputs[I_EXIT_MONTH]) * MONTH;
-  keep = 1 - unchecked(inputs[I_EXIT_SHARE_PCT]) / 100;
-  workAtShock = baseWork(shockAt);
-  const fees = unchecked(inputs[I_FEES_BTC_PER_BLOCK]);
+/** Sets up lane's curve and state from its input block; returns its number of months. */
+function startLane(lane: i32, h0: i32): i32 {
+  const months = <i32>laneInput(lane, I_HORIZON_YEARS) * 12;
+  const d0 = laneInput(lane, I_START_DIFFICULTY);
+  // −1 stands for the derived defaults: on-schedule hashrate D0·2^32/600, elapsed (h mod 2016)·600.
+  const given = laneInput(lane, I_HASHRATE_EHS);
+  const n0 = (given < 0 ? (d0 * TWO_32) / 600.0 / 1e18 : given) * 1e18;
+  const givenElapsed = laneInput(lane, I_EPOCH_ELAPSED_SECONDS);
+  const elapsed = givenElapsed < 0 ? <f64>(h0 % 2016) * 600.0 : givenElapsed;
+  const g = laneInput(lane, I_HASHRATE_GROWTH_PCT_PER_MONTH) / 100;
+  const a = Math.log1p(g);
+  const keep = 1 - laneInput(lane, I_EXIT_SHARE_PCT) / 100;
+  const exitMonth = <i32>laneInput(lane, I_EXIT_MONTH);
+  unchecked((lnN0[lane] = n0));
+  unchecked((lnRate[lane] = a));
+  unchecked((lnN0Month[lane] = n0 * MONTH));
+  unchecked((lnMonthPerRate[lane] = a == 0 ? 0 : MONTH / a));
+  unchecked((lnInvKeep[lane] = 1 / keep));
+  unchecked((lnFees[lane] = laneInput(lane, I_FEES_BTC_PER_BLOCK)));
+  unchecked((lnMonths[lane] = months));
   // W at month ends: (1+g)^m − 1 by the recurrence e_m = e_{m−1}·(1+g) + g, free of cancellation.
-  const g = unchecked(inputs[I_HASHRATE_GROWTH_PCT_PER_MONTH]) / 100;
-  const exitMonth = <i32>unchecked(inputs[I_EXIT_MONTH]);
+  const row = lane * (MAX_MONTHS + 1);
+  let atShock: f64 = Infinity; // a shock after the horizon never happens
   let e: f64 = 0;
   for (let m = 0; m <= months; m++) {
-    const base = growthRate == 0 ? n0 * <f64>m * MONTH : (n0 * MONTH * e) / growthRate;
-    if (m == exitMonth) workAtShock = base;
-    unchecked((monthEndWork[m] = m <= exitMonth ? base : workAtShock + keep * (base - workAtShock)));
+    const base = a == 0 ? n0 * <f64>m * MONTH : (n0 * MONTH * e) / a;
+    if (m == exitMonth) atShock = base;
+    unchecked((monthEndWork[row + m] = m <= exitMonth ? base : atShock + keep * (base - atShock)));
     e = e * (1 + g) + g;
   }
-  for (let m = 0; m < months; m++) unchecked((mBtcPerHs[m] = 0));
-  const horizonWork = unchecked(monthEndWork[months]);
+  unchecked((lnWorkAtShock[lane] = atShock));
+  const first = lane * MAX_MONTHS;
+  for (let m = 0; m < months; m++) unchecked((mBtcPerHs[first + m] = 0));
+  unchecked((lnD[lane] = d0));
+  unchecked((lnPrevTime[lane] = 0));
+  unchecked((lnPrevW[lane] = 0));
+  unchecked((lnBaseW[lane] = 0));
+  unchecked((lnEpochFirst[lane] = -elapsed));
+  unchecked((lnMonth[lane] = 1));
+  unchecked((lnPrevEnd[lane] = h0));
+  unchecked((lnAccMonth[lane] = 1));
+  unchecked((lnAccEnd[lane] = MONTH));
+  return months;
+}
 
-  const h0 = <i32>unchecked(inputs[I_START_HEIGHT]);
-  let d = unchecked(inputs[I_START_DIFFICULTY]);
-  let epochFirstTime = -startEpochElapsed();
-  let baseW: f64 = 0; // W of block baseHeight, the last block of the previous difficulty
-  let baseHeight = h0;
-  let height = h0; // the last block found
-  let prevTime: f64 = 0;
-  let prevW: f64 = 0; // W when block `height` was found
+// The current segment, shared by all lanes (set by projectLanes, read by the lane steps).
+let sgRetarget = false; // the segment starts at a retarget (not the tip's own epoch)
+let sgFirstTime = false; // the time of the segment's first block is needed (retarget or halving)
+let sgAtRetarget = false;
+let sgNewEpoch = false; // the segment ends an epoch
+let sgFirstSteps: f64 = 0; // blocks from the difficulty's base to the segment's first block
+let sgEndSteps: f64 = 0; // … and to its last block
+let sgSubsidyBtc: f64 = 0;
+let sgBaseHeight: i32 = 0;
+let sgHeight: i32 = 0;
+
+/** The log1p-interval from prevW to w: the inline common case, else the general interval(). */
+@inline function span(l: i32, fast: bool, after: bool, scale: f64, prevW: f64, w: f64): f64 {
+  const ady = unchecked(lnRate[l]) * (after ? (w - prevW) * unchecked(lnInvKeep[l]) : w - prevW);
+  if (fast && scale > 0 && Math.abs(ady) < 0.1 * scale) return unchecked(lnMonthPerRate[l]) * atanhSeries(ady / (2 * scale + ady));
+  return interval(l, prevW, w);
+}
+
+/** After the segment's times are known: accrue, close months, keep the state. Returns 1 if the lane is done. */
+@inline function finishLane(l: i32, full: bool, endW: f64, endTime: f64, perSecond: f64, d: f64): i32 {
+  const months = unchecked(lnMonths[l]);
+  const prevTime = unchecked(lnPrevTime[l]);
+  accrue(l, prevTime, endTime, perSecond);
+  let done = 0;
+  if (full) {
+    // Months that end before the segment's last block is found: count the blocks found by then.
+    const row = l * (MAX_MONTHS + 1);
+    const baseW = unchecked(lnBaseW[l]);
+    const dd = d * TWO_32;
+    let month = unchecked(lnMonth[l]);
+    while (month <= months && !(endW < unchecked(monthEndWork[row + month]))) {
+      const wm = unchecked(monthEndWork[row + month]);
+      let i = <i32>Math.floor((wm - baseW) / dd);
+      while (i > 0 && !(baseW + <f64>i * dd < wm)) i--;
+      while (baseW + <f64>(i + 1) * dd < wm) i++;
+      closeMonth(l, max(sgBaseHeight + i, sgHeight), d);
+      month++;
+    }
+    if (month > months) done = 1;
+  } else if (unchecked(lnAccMonth[l]) > months) {
+    unchecked((lnMonth[l] = months + 1));
+    done = 1;
+  }
+  unchecked((lnPrevTime[l] = endTime));
+  unchecked((lnPrevW[l] = endW));
+  if (sgNewEpoch) unchecked((lnBaseW[l] = endW));
+  return done;
+}
+
+/** One lane through the current segment. Returns 1 if the lane is done. */
+function stepLane(l: i32, events: bool, full: bool): i32 {
+  const months = unchecked(lnMonths[l]);
+  const prevTime = unchecked(lnPrevTime[l]);
+  const prevW = unchecked(lnPrevW[l]);
+  const baseW = unchecked(lnBaseW[l]);
+  let d = unchecked(lnD[l]);
+  if (sgRetarget) {
+    // prevTime is when block h−1 was found: 2015 intervals after the epoch's first block.
+    const actual = Math.min(Math.max(prevTime - unchecked(lnEpochFirst[l]), TARGET_TIMESPAN / 4), TARGET_TIMESPAN * 4);
+    d = (d * TARGET_TIMESPAN) / actual;
+    unchecked((lnD[l] = d));
+  }
+  const dd = d * TWO_32;
+  const endW = baseW + sgEndSteps * dd;
+  // The common case inline: growth, no shock inside the segment, a small log1p argument. The
+  // two intervals from prevW share their start, so they share `scale`. Else interval().
+  const a = unchecked(lnRate[l]);
+  const atShock = unchecked(lnWorkAtShock[l]);
+  const after = prevW >= atShock;
+  const fast = a != 0 && (after || endW <= atShock);
+  let scale: f64 = 0;
+  if (fast) {
+    const v1 = after ? atShock + (prevW - atShock) * unchecked(lnInvKeep[l]) : prevW;
+    scale = unchecked(lnN0Month[l]) + a * v1;
+  }
+  if (sgFirstTime) {
+    const firstW = baseW + sgFirstSteps * dd;
+    if (firstW < unchecked(monthEndWork[l * (MAX_MONTHS + 1) + months])) {
+      const t = prevTime + span(l, fast, after, scale, prevW, firstW);
+      if (sgAtRetarget) unchecked((lnEpochFirst[l] = t));
+      if (events) recordEvents(t, d);
+    }
+  }
+  const endTime = prevTime + span(l, fast, after, scale, prevW, endW);
+  return finishLane(l, full, endW, endTime, (sgSubsidyBtc + unchecked(lnFees[l])) / dd, d);
+}
+
+let sgHeightFirst: i32 = 0; // the segment's first block (for the event lists)
+
+function recordEvents(t: f64, d: f64): void {
+  if (sgRetarget && retargetCount < MAX_EVENTS) {
+    unchecked((retargetHeight[retargetCount] = <f64>sgHeightFirst));
+    unchecked((retargetTime[retargetCount] = t));
+    unchecked((retargetDifficulty[retargetCount] = d));
+    retargetCount++;
+  }
+  if (sgHeightFirst % 210000 == 0 && halvingCount < 64) {
+    unchecked((halvingHeight[halvingCount] = <f64>sgHeightFirst));
+    unchecked((halvingTime[halvingCount] = t));
+    unchecked((halvingSubsidy[halvingCount] = sgSubsidyBtc));
+    halvingCount++;
+  }
+}
+
+// Vector constants, loaded from memory (V8 would rebuild a splat of a constant on every use).
+const VC = memory.data<f64>([
+  TARGET_TIMESPAN, TARGET_TIMESPAN, // 0
+  TARGET_TIMESPAN / 4, TARGET_TIMESPAN / 4, // 16
+  TARGET_TIMESPAN * 4, TARGET_TIMESPAN * 4, // 32
+  TWO_32, TWO_32, // 48
+  0.1, 0.1, // 64
+  2, 2, // 80
+  1, 1, // 96
+  1.0 / 3, 1.0 / 3, // 112
+  1.0 / 5, 1.0 / 5, // 128
+  1.0 / 7, 1.0 / 7, // 144
+  1.0 / 9, 1.0 / 9, // 160
+  1.0 / 11, 1.0 / 11, // 176
+  1.0 / 13, 1.0 / 13, // 192
+  1.0 / 15, 1.0 / 15, // 208
+  0, 0, // 224
+]);
+
+@inline function ld(arr: StaticArray<f64>, l: i32): v128 {
+  return v128.load(changetype<usize>(arr) + (<usize>l << 3));
+}
+
+@inline function st(arr: StaticArray<f64>, l: i32, v: v128): void {
+  v128.store(changetype<usize>(arr) + (<usize>l << 3), v);
+}
+
+@inline function vAtanhSeries(s: v128): v128 {
+  const s2 = f64x2.mul(s, s);
+  const p = f64x2.add(v128.load(VC, 112), f64x2.mul(s2, f64x2.add(v128.load(VC, 128), f64x2.mul(s2, f64x2.add(v128.load(VC, 144),
+    f64x2.mul(s2, f64x2.add(v128.load(VC, 160), f64x2.mul(s2, f64x2.add(v128.load(VC, 176), f64x2.mul(s2,
+    f64x2.add(v128.load(VC, 192), f64x2.mul(s2, v128.load(VC, 208)))))))))))));
+  // 2·s·(1 + s2·(1/3 + …)), in the scalar series' order
+  return f64x2.mul(f64x2.mul(v128.load(VC, 80), s), f64x2.add(v128.load(VC, 96), f64x2.mul(s2, p)));
+}
+
+/**
+ * Lanes l and l+1 through the current segment as f64x2, the same operations in the same order as
+ * stepLane. Returns −1 (having changed nothing) when either lane leaves the common case.
+ */
+function stepPair(l: i32, full: bool): i32 {
+  const months0 = unchecked(lnMonths[l]);
+  const months1 = unchecked(lnMonths[l + 1]);
+  if (unchecked(lnMonth[l]) > months0 || unchecked(lnMonth[l + 1]) > months1) return -1;
+  const prevTime = ld(lnPrevTime, l);
+  const prevW = ld(lnPrevW, l);
+  const baseW = ld(lnBaseW, l);
+  let d = ld(lnD, l);
+  if (sgRetarget) {
+    const actual = f64x2.min(f64x2.max(f64x2.sub(prevTime, ld(lnEpochFirst, l)), v128.load(VC, 16)), v128.load(VC, 32));
+    d = f64x2.div(f64x2.mul(d, v128.load(VC, 0)), actual);
+  }
+  const dd = f64x2.mul(d, v128.load(VC, 48));
+  const endW = f64x2.add(baseW, f64x2.mul(f64x2.splat(sgEndSteps), dd));
+  const a = ld(lnRate, l);
+  const atShock = ld(lnWorkAtShock, l);
+  const invKeep = ld(lnInvKeep, l);
+  const after = f64x2.ge(prevW, atShock);
+  const zero = v128.load(VC, 224);
+  // fast: a ≠ 0 and (after or endW ≤ atShock), in both lanes
+  const fast = v128.and(f64x2.ne(a, zero), v128.or(after, f64x2.le(endW, atShock)));
+  if (!i64x2.all_true(fast)) return -1;
+  const v1 = v128.bitselect(f64x2.add(atShock, f64x2.mul(f64x2.sub(prevW, atShock), invKeep)), prevW, after);
+  const scale = f64x2.add(ld(lnN0Month, l), f64x2.mul(a, v1));
+  const dEnd = f64x2.sub(endW, prevW);
+  const adyEnd = f64x2.mul(a, v128.bitselect(f64x2.mul(dEnd, invKeep), dEnd, after));
+  const tenth = f64x2.mul(v128.load(VC, 64), scale);
+  if (!i64x2.all_true(v128.and(f64x2.gt(scale, zero), f64x2.lt(f64x2.abs(adyEnd), tenth)))) return -1;
+  const mpr = ld(lnMonthPerRate, l);
+  const two = v128.load(VC, 80);
+  if (sgFirstTime) {
+    const firstW = f64x2.add(baseW, f64x2.mul(f64x2.splat(sgFirstSteps), dd));
+    const dFirst = f64x2.sub(firstW, prevW);
+    const adyFirst = f64x2.mul(a, v128.bitselect(f64x2.mul(dFirst, invKeep), dFirst, after));
+    if (!i64x2.all_true(f64x2.lt(f64x2.abs(adyFirst), tenth))) return -1;
+    if (sgAtRetarget) {
+      const t = f64x2.add(prevTime, f64x2.mul(mpr, vAtanhSeries(f64x2.div(adyFirst, f64x2.add(f64x2.mul(two, scale), adyFirst)))));
+      if (f64x2.extract_lane(firstW, 0) < unchecked(monthEndWork[l * (MAX_MONTHS + 1) + months0])) {
+        unchecked((lnEpochFirst[l] = f64x2.extract_lane(t, 0)));
+      }
+      if (f64x2.extract_lane(firstW, 1) < unchecked(monthEndWork[(l + 1) * (MAX_MONTHS + 1) + months1])) {
+        unchecked((lnEpochFirst[l + 1] = f64x2.extract_lane(t, 1)));
+      }
+    }
+  }
+  if (sgRetarget) st(lnD, l, d);
+  const endTime = f64x2.add(prevTime, f64x2.mul(mpr, vAtanhSeries(f64x2.div(adyEnd, f64x2.add(f64x2.mul(two, scale), adyEnd)))));
+  const perSecond = f64x2.div(f64x2.add(f64x2.splat(sgSubsidyBtc), ld(lnFees, l)), dd);
+  return (
+    finishLane(l, full, f64x2.extract_lane(endW, 0), f64x2.extract_lane(endTime, 0), f64x2.extract_lane(perSecond, 0), f64x2.extract_lane(d, 0)) +
+    finishLane(l + 1, full, f64x2.extract_lane(endW, 1), f64x2.extract_lane(endTime, 1), f64x2.extract_lane(perSecond, 1), f64x2.extract_lane(d, 1))
+  );
+}
+
+/**
+ * Projects lanes 0 … lanes−1 (same startHeight) over their horizons. With `events`, lane 0's
+ * retargets and halvings are listed. Without `full` only BTC per H/s is computed (what the
+ * economics needs): months are not closed, and a lane ends when its accrual passes the horizon.
+ */
+export function projectLanes(lanes: i32, events: bool, full: bool): void {
+  const h0 = <i32>laneInput(0, I_START_HEIGHT);
+  let active = 0;
+  for (let l = 0; l < lanes; l++) if (startLane(l, h0) > 0) active++;
   retargetCount = 0;
   halvingCount = 0;
-  month = 1;
-  prevEndHeight = h0;
-
+  let baseHeight = h0; // the last block before the current difficulty
+  let height = h0; // the last block found
   // The smallest multiples of 2016 and 210000 at or above the next block, and its halving era.
   let retargetAt = ((h0 + 1 + 2015) / 2016) * 2016;
   let halvingAt = ((h0 + 1 + 209999) / 210000) * 210000;
   let era = (h0 + 1) / 210000;
-  while (month <= months) {
+
+  while (active > 0) {
     const h = height + 1; // the segment's first block
     const atRetarget = h == retargetAt;
     const atHalving = h == halvingAt;
-    if (atRetarget && h > h0 + 1) {
-      const actual = Math.min(Math.max(prevTime - epochFirstTime, TARGET_TIMESPAN / 4), TARGET_TIMESPAN * 4);
-      d = (d * TARGET_TIMESPAN) / actual;
-    }
     if (atHalving && h > h0 + 1) era++;
-    // Blocks h .. hEnd share d and the reward.
+    // Blocks h .. hEnd share the difficulty and the reward.
     const nextRetarget = atRetarget ? retargetAt + 2016 : retargetAt;
     const nextHalving = atHalving ? halvingAt + 210000 : halvingAt;
+    const hEnd = min(nextRetarget, nextHalving) - 1;
+    sgRetarget = atRetarget && h > h0 + 1;
+    sgAtRetarget = atRetarget;
+    sgFirstTime = atRetarget || atHalving;
+    sgNewEpoch = hEnd + 1 == nextRetarget;
+    sgSubsidyBtc = (era >= 64 ? 0 : <f64>(<i64>5000000000 >> era)) / 1e8;
+    sgFirstSteps = <f64>(h - baseHeight);
+    sgEndSteps = <f64>(hEnd - baseHeight);
+    sgBaseHeight = baseHeight;
+    sgHeight = height;
+    sgHeightFirst = h;
+
+    let l = 0;
+    if (ASC_FEATURE_SIMD && !events) {
+      for (; l + 1 < lanes; l += 2) {
+        const done = stepPair(l, full);
+        if (done >= 0) {
+          active -= done;
+          continue;
+        }
+        if (unchecked(lnMonth[l]) <= unchecked(lnMonths[l])) active -= stepLane(l, false, full);
+        if (unchecked(lnMonth[l + 1]) <= unchecked(lnMonths[l + 1])) active -= stepLane(l + 1, false, full);
+      }
+    }
+    for (; l < lanes; l++) {
+      if (unchecked(lnMonth[l]) <= unchecked(lnMonths[l])) active -= stepLane(l, events && l == 0, full);
+    }
+    if (sgNewEpoch) baseHeight = hEnd;
+    height = hEnd;
     retargetAt = nextRetarget;
     halvingAt = nextHalving;
-    const hEnd = min(nextRetarget, nextHalving) - 1;
-    const dd = d * TWO_32;
-    const subsidy = era >= 64 ? 0 : <f64>(<i64>5000000000 >> era);
-    const reward = subsidy / 1e8 + fees;
-
-    const firstW = baseW + <f64>(h - baseHeight) * dd;
-    if ((atRetarget || atHalving) && firstW < horizonWork) {
-      const t = prevTime + interval(prevW, firstW);
-      if (atRetarget) {
-        epochFirstTime = t;
-        if (h > h0 + 1 && retargetCount < MAX_EVENTS) {
-          unchecked((retargetHeight[retargetCount] = <f64>h));
-          unchecked((retargetTime[retargetCount] = t));
-          unchecked((retargetDifficulty[retargetCount] = d));
-          retargetCount++;
-        }
-      }
-      if (atHalving && halvingCount < 64) {
-        unchecked((halvingHeight[halvingCount] = <f64>h));
-        unchecked((halvingTime[halvingCount] = t));
-        unchecked((halvingSubsidy[halvingCount] = subsidy / 1e8));
-        halvingCount++;
-      }
-    }
-
-    const endW = baseW + <f64>(hEnd - baseHeight) * dd;
-    const endTime = prevTime + interval(prevW, endW);
-    accrue(prevTime, endTime, reward, d);
-
-    // Months that end before block hEnd is found: count the blocks found by then.
-    while (month <= months && !(endW < unchecked(monthEndWork[month]))) {
-      const wm = unchecked(monthEndWork[month]);
-      let i = <i32>Math.floor((wm - baseW) / dd);
-      while (i > 0 && !(baseW + <f64>i * dd < wm)) i--;
-      while (baseW + <f64>(i + 1) * dd < wm) i++;
-      closeMonth(max(baseHeight + i, height), d);
-    }
-    prevTime = endTime;
-    prevW = endW;
-    if (hEnd + 1 == nextRetarget) {
-      baseW = endW;
-      baseHeight = hEnd;
-    }
-    height = hEnd;
   }
-  monthCount = months;
-  return months;
+}
+
+/** Projects the network of `inputs` (lane 0) with its events. Returns the number of months. */
+export function projectNetwork(): i32 {
+  for (let i = 0; i < N_INPUTS; i++) unchecked((laneInputs[i] = inputs[i]));
+  projectLanes(1, true, true);
+  monthCount = unchecked(lnMonths[0]);
+  return monthCount;
+}
+
+/** Moves lane's months to lane 0 (the economics reads lane 0); `all` moves every field, else only BTC per H/s. */
+export function takeLane(lane: i32, all: bool): void {
+  monthCount = unchecked(lnMonths[lane]);
+  if (lane == 0) return;
+  const from = lane * MAX_MONTHS;
+  for (let i = 0; i < monthCount; i++) unchecked((mBtcPerHs[i] = mBtcPerHs[from + i]));
+  if (!all) return;
+  for (let i = 0; i < monthCount; i++) {
+    unchecked((mEndHeight[i] = mEndHeight[from + i]));
+    unchecked((mDifficulty[i] = mDifficulty[from + i]));
+    unchecked((mHashrateEhs[i] = mHashrateEhs[from + i]));
+    unchecked((mBlocks[i] = mBlocks[from + i]));
+    unchecked((mBtcIssued[i] = mBtcIssued[from + i]));
+    unchecked((mFeesBtc[i] = mFeesBtc[from + i]));
+  }
 }
 
 /** The month fields that use the price path: mid-month price, hashprice, security budget. */

@@ -13,7 +13,9 @@ import {
   I_PIVOT_SHARE_PCT, I_PIVOT_START_MONTH, I_GROSS_TO_IT_RATIO, I_BUILD_MONTHS, I_LEASE_ESCALATOR_PCT,
   I_LEASE_TERM_YEARS, I_NOI_MARGIN_PCT, I_DEFAULT_PCT_PER_YEAR, I_RECOVERY_PCT, N_INPUTS,
 } from './layout';
-import { inputs, mHashprice, mSecurityBudget, priceMonths, projectNetwork } from './network';
+import {
+  inputs, laneInputs, mHashprice, mSecurityBudget, MAX_LANES, priceMonths, projectLanes, projectNetwork, takeLane,
+} from './network';
 import {
   computeBreakevenBtcPrice, computeCore, computeIrr, computePayback, prepareFinance, prepareMining, preparePivot,
   results, R_BREAKEVEN_LEASE, R_DELTA, R_LEASE_SLOPE, R_NPV_MINE, R_NPV_PIVOT,
@@ -123,6 +125,9 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
     (metric == METRIC_DELTA || metric == METRIC_NPV_PIVOT || metric == METRIC_NPV_MINE || metric == METRIC_BREAKEVEN_LEASE);
   const xStages = stagesOf(xKey);
   const yStages = stagesOf(yKey);
+  // A network key on x: every cell projects, so project the row's cells in lockstep lanes (they
+  // must share the start height).
+  const lockstep = (xStages & STAGE_NETWORK) != 0 && xKey != I_START_HEIGHT && yKey != I_START_HEIGHT;
   for (let r = rowStart; r < rowEnd; r++) {
     unchecked((inputs[yKey] = yValues[r]));
     const row = (r - rowStart) * nx;
@@ -148,9 +153,29 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
       }
       continue;
     }
+    if (lockstep) {
+      // The row's cells in groups of MAX_LANES, projected together, then evaluated one by one.
+      for (let c0 = 0; c0 < nx; c0 += MAX_LANES) {
+        const lanes = min(MAX_LANES, nx - c0);
+        for (let l = 0; l < lanes; l++) {
+          const at = l * N_INPUTS;
+          for (let i = 0; i < N_INPUTS; i++) unchecked((laneInputs[at + i] = inputs[i]));
+          unchecked((laneInputs[at + xKey] = xValues[c0 + l]));
+        }
+        projectLanes(lanes, false, metric == METRIC_SECURITY_BUDGET);
+        for (let l = 0; l < lanes; l++) {
+          const c = c0 + l;
+          unchecked((inputs[xKey] = xValues[c]));
+          takeLane(l, metric == METRIC_SECURITY_BUDGET);
+          run((c == 0 ? ALL_STAGES : xStages) & ~STAGE_NETWORK, metric);
+          put(row + c, metricValue(metric, month));
+        }
+      }
+      continue;
+    }
     for (let c = 0; c < nx; c++) {
       unchecked((inputs[xKey] = xValues[c]));
-      run(c == 0 ? ALL_STAGES : xStages | (xKey == yKey ? yStages : 0), metric);
+      run(c == 0 ? ALL_STAGES : xStages, metric);
       put(row + c, metricValue(metric, month));
     }
   }
