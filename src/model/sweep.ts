@@ -58,6 +58,7 @@ export function axisValues(axis: Axis): Float64Array {
   for (let i = 0; i < axis.n; i++) {
     const f = i / (axis.n - 1);
     let v = axis.log ? Math.exp(Math.log(axis.min) + f * (Math.log(axis.max) - Math.log(axis.min))) : axis.min + f * (axis.max - axis.min);
+    if (i === 0) v = axis.min;
     if (i === axis.n - 1) v = axis.max;
     out[i] = integer ? Math.round(v) : v;
   }
