@@ -51,6 +51,9 @@ let months: i32 = 0;
 let powerPerMw: f64 = 0; // power cost of one running MW-month
 let drPerMw: f64 = 0; // demand-response credit of one MW-month
 let opexPerMw: f64 = 0;
+let npvMine: f64 = 0; // of the last cashFlows()
+let npvPivot: f64 = 0;
+let npvUnit: f64 = 0; // dΔ/dL: NPV of the expected NOI per $1/kW-month
 let sumRevMine: f64 = 0;
 let sumEbitdaMine: f64 = 0;
 let sumRevPivot: f64 = 0;
@@ -150,6 +153,11 @@ function cashFlows(p0: f64): void {
   sumEbitdaMine = 0;
   sumRevPivot = 0;
   sumEbitdaPivot = 0;
+  const last = months - 1;
+  // The NPVs accumulate here, month by month; the final month joins after its exit values.
+  let pvMine: f64 = 0;
+  let pvPivot: f64 = 0;
+  let pvUnit: f64 = 0;
 
   for (let m = 1; m <= months; m++) {
     const i = m - 1;
@@ -174,24 +182,30 @@ function cashFlows(p0: f64): void {
       trailPivotMining += ePivot;
       trailNoi += unit;
     }
+    if (i < last) {
+      const df = unchecked(discount[i]);
+      pvMine += unchecked(cfMine[i]) * df;
+      pvPivot += unchecked(cfPivot[i]) * df;
+      pvUnit += unit * df;
+    }
   }
-  const last = months - 1;
   unchecked((cfMine[last] += multMine * trailMine));
   unchecked((cfPivot[last] += multMine * trailPivotMining + multPivot * trailNoi * lease));
   unchecked((noiUnit[last] += multPivot * trailNoi));
-}
-
-@inline function npvOf(flows: StaticArray<f64>): f64 {
-  let sum: f64 = 0;
-  for (let i = 0; i < months; i++) sum += unchecked(flows[i]) * unchecked(discount[i]);
-  return sum;
+  const df = unchecked(discount[last]);
+  npvMine = pvMine + unchecked(cfMine[last]) * df;
+  npvPivot = pvPivot + unchecked(cfPivot[last]) * df;
+  npvUnit = pvUnit + unchecked(noiUnit[last]) * df;
 }
 
 function deltaAtPrice(p0: f64): f64 {
   cashFlows(p0);
-  let sum: f64 = 0;
-  for (let i = 0; i < months; i++) sum += (unchecked(cfPivot[i]) - unchecked(cfMine[i])) * unchecked(discount[i]);
-  return sum;
+  return npvPivot - npvMine;
+}
+
+/** ΔCF = pivot − mine, month by month, for the IRR and the paybacks (after cashFlows). */
+function fillDeltaFlow(): void {
+  for (let i = 0; i < months; i++) unchecked((deltaFlow[i] = unchecked(cfPivot[i]) - unchecked(cfMine[i])));
 }
 
 function npvAtRate(rate: f64): f64 {
@@ -295,23 +309,24 @@ export function prepare(): void {
 /** Cash flows at the scenario's price and their NPVs; the lease slope dΔ/dL. */
 export function computeCore(): void {
   cashFlows(inputs[I_BTC_PRICE_USD]);
-  const npvMine = npvOf(cfMine);
-  const npvPivot = npvOf(cfPivot);
   const delta = npvPivot - npvMine;
-  const slope = npvOf(noiUnit);
+  const slope = npvUnit;
   unchecked((results[R_NPV_MINE] = npvMine));
   unchecked((results[R_NPV_PIVOT] = npvPivot));
   unchecked((results[R_DELTA] = delta));
   unchecked((results[R_LEASE_SLOPE] = slope));
   unchecked((results[R_BREAKEVEN_LEASE] = slope == 0 ? NaN : inputs[I_LEASE_USD_PER_KW_MONTH] - delta / slope));
-  for (let i = 0; i < months; i++) unchecked((deltaFlow[i] = unchecked(cfPivot[i]) - unchecked(cfMine[i])));
 }
 
+/** The IRR of ΔCF (after computeCore). */
 export function computeIrr(): f64 {
+  fillDeltaFlow();
   return irr();
 }
 
+/** The payback month of ΔCF, plain or discounted (after computeCore). */
 export function computePayback(discounted: bool): f64 {
+  fillDeltaFlow();
   return payback(discounted);
 }
 
@@ -329,6 +344,7 @@ export function evaluate(): void {
   computeCore();
   const mwYears = inputs[I_SITE_MW] * inputs[I_HORIZON_YEARS];
   unchecked((results[R_BREAKEVEN_BTC] = btc));
+  fillDeltaFlow();
   unchecked((results[R_IRR] = irr()));
   unchecked((results[R_PAYBACK] = payback(false)));
   unchecked((results[R_DISCOUNTED_PAYBACK] = payback(true)));
