@@ -1,0 +1,187 @@
+/**
+ * A time-series chart: lines over calendar time from the scenario's start, with event rules
+ * (halvings), a rug of ticks (retargets) and labelled points (paybacks).
+ */
+import { extent, scaleLinear, scaleUtc, utcFormat } from 'd3';
+import { axisSvg, labelWidth, type AxisSpec, type ContinuousScale } from './axis.ts';
+import { tickFormat } from './format.ts';
+import { el, linePath, num, text, textWidth } from './svg.ts';
+
+export interface SeriesLine {
+  name: string;
+  /** (seconds after t0, value); null values break the line. */
+  points: readonly (readonly [number, number | null])[];
+  /** A CSS colour, e.g. `var(--series-mine, #d55e00)`. */
+  color: string;
+  dashed?: boolean;
+  /** Hold each value until the next point (a difficulty between retargets). */
+  step?: boolean;
+}
+
+export interface SeriesSpec {
+  width: number;
+  height: number;
+  /** t0, ms since 1970 (UTC). */
+  startMs: number;
+  /** The horizon, seconds after t0. */
+  endSeconds: number;
+  unit: string;
+  lines: SeriesLine[];
+  /** Vertical rules with a label at the top (halvings). */
+  rules?: { seconds: number; label: string }[];
+  /** Small ticks along the bottom of the plot (retargets). */
+  rug?: { seconds: number[]; label: string };
+  /** Labelled points (paybacks). */
+  marks?: { seconds: number; value: number; label: string }[];
+  /** Keep 0 in the y domain and draw it. */
+  zero?: boolean;
+  testid?: string;
+}
+
+const FONT = 11;
+
+function maybePositive(name: string, v: number): number {
+  if (!(Number.isFinite(v) && v > 0)) throw new Error(`invalid ${name}: ${v}`);
+  return v;
+}
+
+export function seriesSvg(spec: SeriesSpec): string {
+  const width = maybePositive('width', spec.width);
+  const height = maybePositive('height', spec.height);
+  maybePositive('endSeconds', spec.endSeconds);
+  const top = 26;
+  const bottom = 24;
+  const right = 14;
+  const plotHeight = Math.max(40, height - top - bottom);
+
+  const values: number[] = [];
+  for (const line of spec.lines) for (const [, v] of line.points) if (v !== null && Number.isFinite(v)) values.push(v);
+  for (const m of spec.marks ?? []) values.push(m.value);
+  if (spec.zero) values.push(0);
+  let [lo, hi] = extent(values) as [number | undefined, number | undefined];
+  if (lo === undefined || hi === undefined) [lo, hi] = [0, 1];
+  if (lo === hi) [lo, hi] = [lo - (Math.abs(lo) || 1) * 0.05, hi + (Math.abs(hi) || 1) * 0.05];
+  const y0 = scaleLinear().domain([lo, hi]).nice(6);
+  const yScale = y0.copy().range([plotHeight, 0]) as unknown as ContinuousScale;
+  const yAxis: AxisSpec = {
+    orient: 'left',
+    scale: yScale,
+    format: (ticks) => tickFormat(spec.unit, ticks),
+    title: '',
+    bounds: [-top + 6, plotHeight + 10],
+    titleOffset: 0,
+  };
+  const left = Math.ceil(labelWidth(yAxis)) + 12;
+  const plotWidth = Math.max(60, width - left - right);
+  const ms = (s: number) => spec.startMs + s * 1000;
+  const time = scaleUtc().domain([ms(0), ms(spec.endSeconds)]).range([0, plotWidth]);
+  const years = spec.endSeconds / (365.25 * 86400);
+  const timeFormat = utcFormat(years > 2.5 ? '%Y' : '%b %Y');
+  const xScale = Object.assign((v: number) => time(v), {
+    domain: () => time.domain().map(Number),
+    range: () => time.range(),
+    ticks: (n?: number) => time.ticks(n).map(Number),
+  }) as ContinuousScale;
+  const xAxis: AxisSpec = {
+    orient: 'bottom',
+    scale: xScale,
+    format: () => (v) => timeFormat(new Date(v)),
+    title: '',
+    bounds: [-left + 2, plotWidth + right - 2],
+    titleOffset: 0,
+  };
+  const px = (s: number) => left + time(ms(s));
+  const py = (v: number) => top + yScale(v);
+
+  const parts: string[] = [
+    axisSvg(xAxis, { x: left, y: top + plotHeight }),
+    axisSvg(yAxis, { x: left, y: top }),
+  ];
+  // Light horizontal grid at the y ticks would repeat the axis; a zero line is what matters.
+  if (spec.zero && lo < 0 && hi > 0) {
+    parts.push(el('path', { class: 'zero', d: `M${num(left)},${num(py(0))}h${num(plotWidth)}`, stroke: 'currentColor', 'stroke-opacity': 0.5 }));
+  }
+  for (const rule of spec.rules ?? []) {
+    if (rule.seconds < 0 || rule.seconds > spec.endSeconds) continue;
+    const x = px(rule.seconds);
+    const w = textWidth(rule.label, FONT);
+    const anchorEnd = x + 3 + w > left + plotWidth;
+    parts.push(
+      el('g', { class: 'rule' },
+        el('path', { d: `M${num(x)},${num(top)}v${num(plotHeight)}`, stroke: 'currentColor', 'stroke-dasharray': '3 3', 'stroke-opacity': 0.7 }),
+        el('text', { x: num(anchorEnd ? x - 3 : x + 3), y: top + 10, 'text-anchor': anchorEnd ? 'end' : 'start', fill: 'currentColor', 'font-size': FONT }, text(rule.label)),
+      ),
+    );
+  }
+  if (spec.rug && spec.rug.seconds.length) {
+    const d = spec.rug.seconds
+      .filter((s) => s >= 0 && s <= spec.endSeconds)
+      .map((s) => `M${num(px(s))},${num(top + plotHeight)}v-5`)
+      .join('');
+    parts.push(el('path', { class: 'rug', d, stroke: 'currentColor', 'stroke-opacity': 0.6 }, el('title', {}, text(spec.rug.label))));
+  }
+  for (const line of spec.lines) {
+    const segments: [number, number][][] = [];
+    let run: [number, number][] = [];
+    line.points.forEach(([s, v], k) => {
+      if (v === null || !Number.isFinite(v)) {
+        if (run.length) segments.push(run);
+        run = [];
+        return;
+      }
+      const p: [number, number] = [px(s), py(v)];
+      if (line.step && run.length) run.push([p[0], run[run.length - 1]![1]]);
+      run.push(p);
+      if (line.step && k === line.points.length - 1) run.push([left + plotWidth, p[1]]);
+    });
+    if (run.length) segments.push(run);
+    parts.push(
+      el('path', {
+        class: 'line',
+        d: segments.map(linePath).join(''),
+        fill: 'none',
+        stroke: line.color,
+        'stroke-width': 1.75,
+        'stroke-dasharray': line.dashed ? '5 3' : undefined,
+        'stroke-linejoin': 'round',
+      }),
+    );
+  }
+  (spec.marks ?? []).forEach((m, k) => {
+    const [x, y] = [px(m.seconds), py(m.value)];
+    const w = textWidth(m.label, FONT);
+    const anchorEnd = x + 6 + w > left + plotWidth;
+    const ly = k % 2 === 0 ? Math.max(top + 10, y - 8) : Math.min(top + plotHeight - 8, y + 16);
+    parts.push(
+      el('g', { class: 'mark' },
+        el('circle', { cx: num(x), cy: num(y), r: 3.5, fill: 'currentColor' }),
+        el('text', { x: num(anchorEnd ? x - 6 : x + 6), y: num(ly), 'text-anchor': anchorEnd ? 'end' : 'start', fill: 'currentColor', 'font-size': FONT, stroke: 'var(--bg, #fff)', 'stroke-width': 3, 'paint-order': 'stroke' }, text(m.label)),
+      ),
+    );
+  });
+  // The key, one row above the plot.
+  let kx = left;
+  for (const line of spec.lines) {
+    parts.push(
+      el('g', { class: 'key', transform: `translate(${num(kx)},10)` },
+        el('path', { d: 'M0,0h16', stroke: line.color, 'stroke-width': 2, 'stroke-dasharray': line.dashed ? '5 3' : undefined }),
+        el('text', { x: 20, dy: '0.32em', fill: 'currentColor', 'font-size': FONT }, text(line.name)),
+      ),
+    );
+    kx += 20 + textWidth(line.name, FONT) + 14;
+  }
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: 'series',
+      'data-testid': spec.testid,
+      width,
+      height,
+      viewBox: `0 0 ${num(width)} ${num(height)}`,
+      'font-family': 'system-ui, sans-serif',
+      role: 'img',
+    },
+    ...parts,
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Chart snapshots as Observable Plot keeps them: the SVG normalised (long decimals rounded, ids
+ * renumbered, one element a line) and compared with a file under __snapshots__/. A missing
+ * snapshot is written; a different one fails and writes `<name>-changed.svg` beside it to compare.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '__snapshots__');
+
+export function normalise(svg: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="([^"]+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `id-${ids.size + 1}`);
+  let out = svg.replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${ids.get(id)}"`);
+  out = out.replace(/(url\(#|href="#)([^)"]+)/g, (all, pre: string, id: string) => (ids.has(id) ? `${pre}${ids.get(id)}` : all));
+  out = out.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+  return out.replace(/></g, '>\n<') + '\n';
+}
+
+export async function expectSnapshot(name: string, svg: string): Promise<void> {
+  const actual = normalise(svg);
+  const file = join(DIR, `${name}.svg`);
+  const changed = join(DIR, `${name}-changed.svg`);
+  if (!existsSync(file)) {
+    await mkdir(DIR, { recursive: true });
+    await writeFile(file, actual);
+    return;
+  }
+  const expected = await readFile(file, 'utf8');
+  if (expected === actual) {
+    await rm(changed, { force: true });
+    return;
+  }
+  await writeFile(changed, actual);
+  expect(actual, `${name}.svg differs; see ${name}-changed.svg`).toBe(expected);
+}
