@@ -1,0 +1,277 @@
+/**
+ * The scenario library in IndexedDB, through idb-keyval: one database `hashpivot`, one object
+ * store `scenarios`, holding
+ *
+ *   `scenario:<id>`          a saved scenario (library.ts StoredRecord)
+ *   `working`                the auto-saved working scenario and view
+ *   `persistence-requested`  set once navigator.storage.persist() has been asked for
+ *
+ * (one object store with key prefixes: idb-keyval opens its database without an upgrade, so a
+ * second object store in the same database would never be created).
+ *
+ * Records keep the schema version they were written in and are migrated when read
+ * (library.ts migrateRecord); reading never rewrites them, so an older build that opens the same
+ * profile after a newer one has written is told the record is newer, and nothing is lost.
+ *
+ * Plain async functions, no runes: src/state/*.svelte.ts holds the app's state and calls these.
+ * `openScenarioStore()` makes an instance (tests pass their own database, clock, ids and storage
+ * manager); the top-level functions use one default instance, opened on first use.
+ */
+import { createStore, del, entries, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { makeRecord, migrateRecord, type ImportedScenario, type StoredRecord } from '../model/library.ts';
+import { TEXT_PARAMS_BY_KEY } from '../model/registry.ts';
+import type { Problem, Scenario } from '../model/scenario.ts';
+import type { View } from '../model/view.ts';
+
+export const DB_NAME = 'hashpivot';
+export const STORE_NAME = 'scenarios';
+const RECORD_PREFIX = 'scenario:';
+const WORKING_KEY = 'working';
+const PERSIST_KEY = 'persistence-requested';
+
+/** One line of the scenario list. */
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  /** ISO 8601 UTC. */
+  modified: string;
+}
+
+/** What getScenario found (after the grapher's parse results). */
+export type LoadResult =
+  | { status: 'found'; record: StoredRecord; /** The older schema version it was stored in. */ migratedFrom?: number; /** Why its view was dropped. */ viewProblems?: Problem[] }
+  | { status: 'invalid'; id: string; problems: Problem[] }
+  | { status: 'missing' };
+
+/** Everything needed to undo a delete: the record as it was stored. */
+export interface UndoToken {
+  readonly kind: 'deleted';
+  readonly record: Readonly<Record<string, unknown>> & { id: string };
+}
+
+export interface SaveInput {
+  /** Present to overwrite a saved scenario ("save"); absent for a new one ("save as"). */
+  id?: string;
+  name: string;
+  scenario: Scenario;
+  view?: View;
+}
+
+/** A scenario to import, with its view when it has one. */
+export type ImportInput = ImportedScenario & { view?: View };
+
+export interface WorkingScenario {
+  scenario: Scenario;
+  view?: View;
+  modified: string;
+}
+
+export interface StoreOptions {
+  /** An idb-keyval store; by default createStore('hashpivot', 'scenarios'). */
+  store?: UseStore;
+  now?: () => Date;
+  newId?: () => string;
+  /** navigator.storage by default; null where there is none. */
+  storage?: Pick<StorageManager, 'persist' | 'persisted'> | null;
+}
+
+export interface ScenarioStore {
+  /** Name and last modification of every saved scenario, newest first. */
+  listScenarios(): Promise<ScenarioSummary[]>;
+  /** Saves (overwrites `id`, or creates) a valid scenario; the first user save asks for persistence. */
+  saveScenario(input: SaveInput): Promise<StoredRecord>;
+  /** A saved scenario, migrated to the current schema version. */
+  getScenario(id: string): Promise<LoadResult>;
+  renameScenario(id: string, name: string): Promise<StoredRecord>;
+  /** A copy under a new id, named `<name> (copy)` unless a name is given. */
+  duplicateScenario(id: string, name?: string): Promise<StoredRecord>;
+  /** Deletes and returns what restoreScenario needs to undo it; undefined when there was nothing. */
+  deleteScenario(id: string): Promise<UndoToken | undefined>;
+  /** Puts a deleted record back (under a new id if its id was taken meanwhile); returns its id. */
+  restoreScenario(token: UndoToken): Promise<string>;
+  /** Auto-saves the working scenario; false (and nothing written) when it is not valid. */
+  saveWorking(scenario: Scenario, view?: View): Promise<boolean>;
+  /** The auto-saved working scenario, migrated; undefined when there is none or it is unreadable. */
+  loadWorking(): Promise<WorkingScenario | undefined>;
+  /**
+   * Asks the browser once (per profile) to keep the site's storage; resolves to its answer, or to
+   * undefined when it was asked before or there is no navigator.storage.persist.
+   */
+  requestPersistence(): Promise<boolean | undefined>;
+  /** Adds every scenario in one transaction, each under a new id: all or nothing. */
+  importRecords(items: readonly ImportInput[]): Promise<StoredRecord[]>;
+}
+
+function defaultId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+function defaultStorage(): StoreOptions['storage'] {
+  return typeof navigator !== 'undefined' && navigator.storage && typeof navigator.storage.persist === 'function' ? navigator.storage : null;
+}
+
+const recordKey = (id: string) => `${RECORD_PREFIX}${id}`;
+
+function copyName(name: string): string {
+  const suffix = ' (copy)';
+  const max = TEXT_PARAMS_BY_KEY.name.maxLength;
+  return name.length + suffix.length <= max ? `${name}${suffix}` : `${name.slice(0, max - suffix.length)}${suffix}`;
+}
+
+export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
+  let idb: UseStore | undefined = options.store;
+  // Opened on first use, so importing this module never touches IndexedDB.
+  const db = (): UseStore => (idb ??= createStore(DB_NAME, STORE_NAME));
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? defaultId;
+  let persistOnce: Promise<boolean | undefined> | undefined;
+
+  /** Writes every entry in one readwrite transaction; any failure aborts it, so none is written. */
+  const putAll = (items: readonly [string, unknown][]): Promise<void> =>
+    db()('readwrite', (store) => {
+      try {
+        for (const [key, value] of items) store.put(value, key);
+      } catch (error) {
+        store.transaction.abort();
+        throw error;
+      }
+      return promisifyRequest(store.transaction);
+    });
+
+  async function read(id: string): Promise<LoadResult> {
+    const raw = await get<unknown>(recordKey(id), db());
+    if (raw === undefined) return { status: 'missing' };
+    const r = migrateRecord(raw);
+    if (!r.ok) return { status: 'invalid', id, problems: r.problems };
+    const found: LoadResult = { status: 'found', record: r.record };
+    if (r.migratedFrom !== undefined) found.migratedFrom = r.migratedFrom;
+    if (r.viewProblems) found.viewProblems = r.viewProblems;
+    return found;
+  }
+
+  async function readValid(id: string): Promise<StoredRecord> {
+    const r = await read(id);
+    if (r.status === 'missing') throw new Error(`no saved scenario with id ${id}`);
+    if (r.status === 'invalid') throw new Error(`saved scenario ${id} cannot be read: ${r.problems.map((p) => p.message).join('; ')}`);
+    return r.record;
+  }
+
+  const self: ScenarioStore = {
+    async listScenarios() {
+      const all = await entries<IDBValidKey, unknown>(db());
+      const out: ScenarioSummary[] = [];
+      for (const [key, value] of all) {
+        if (typeof key !== 'string' || !key.startsWith(RECORD_PREFIX)) continue;
+        if (typeof value !== 'object' || value === null) continue;
+        const v = value as Record<string, unknown>;
+        out.push({
+          id: typeof v.id === 'string' ? v.id : key.slice(RECORD_PREFIX.length),
+          name: typeof v.name === 'string' ? v.name : '',
+          modified: typeof v.modified === 'string' ? v.modified : '',
+        });
+      }
+      return out.sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : a.name.localeCompare(b.name)));
+    },
+
+    async saveScenario(input) {
+      const record = makeRecord({ id: input.id ?? newId(), name: input.name, scenario: input.scenario, view: input.view }, now());
+      await set(recordKey(record.id), record, db());
+      void self.requestPersistence().catch(() => undefined);
+      return record;
+    },
+
+    getScenario: read,
+
+    async renameScenario(id, name) {
+      const current = await readValid(id);
+      const record = makeRecord({ id, name, scenario: current.scenario, view: current.view }, now());
+      await set(recordKey(id), record, db());
+      return record;
+    },
+
+    async duplicateScenario(id, name) {
+      const current = await readValid(id);
+      const record = makeRecord({ id: newId(), name: name ?? copyName(current.name), scenario: current.scenario, view: current.view }, now());
+      await set(recordKey(record.id), record, db());
+      return record;
+    },
+
+    async deleteScenario(id) {
+      const key = recordKey(id);
+      const raw = await get<unknown>(key, db());
+      if (raw === undefined) return undefined;
+      await del(key, db());
+      const record = (typeof raw === 'object' && raw !== null ? { ...(raw as object), id } : { id, value: raw }) as UndoToken['record'];
+      return { kind: 'deleted', record };
+    },
+
+    async restoreScenario(token) {
+      let id = token.record.id;
+      if ((await get(recordKey(id), db())) !== undefined) id = newId();
+      await set(recordKey(id), { ...token.record, id }, db());
+      return id;
+    },
+
+    async saveWorking(scenario, view) {
+      let record: StoredRecord;
+      try {
+        record = makeRecord({ id: WORKING_KEY, name: scenario.name ?? '', scenario, view }, now());
+      } catch {
+        return false;
+      }
+      await set(WORKING_KEY, record, db());
+      return true;
+    },
+
+    async loadWorking() {
+      const raw = await get<unknown>(WORKING_KEY, db());
+      if (raw === undefined) return undefined;
+      const r = migrateRecord(raw);
+      if (!r.ok) return undefined;
+      const out: WorkingScenario = { scenario: r.record.scenario, modified: r.record.modified };
+      if (r.record.view) out.view = r.record.view;
+      return out;
+    },
+
+    requestPersistence() {
+      persistOnce ??= (async () => {
+        const storage = options.storage === undefined ? defaultStorage() : options.storage;
+        if (!storage || typeof storage.persist !== 'function') return undefined;
+        if ((await get(PERSIST_KEY, db())) !== undefined) return undefined;
+        await set(PERSIST_KEY, now().toISOString(), db());
+        if (typeof storage.persisted === 'function' && (await storage.persisted())) return true;
+        return storage.persist();
+      })();
+      return persistOnce;
+    },
+
+    async importRecords(items) {
+      // Every record is made (and so validated) before anything is written.
+      const modified = now();
+      const records = items.map((item) => makeRecord({ id: newId(), name: item.name, scenario: item.scenario, view: item.view }, modified));
+      await putAll(records.map((r) => [recordKey(r.id), r]));
+      if (records.length > 0) void self.requestPersistence().catch(() => undefined);
+      return records;
+    },
+  };
+  return self;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The default instance
+
+let instance: ScenarioStore | undefined;
+const store = (): ScenarioStore => (instance ??= openScenarioStore());
+
+export const listScenarios: ScenarioStore['listScenarios'] = () => store().listScenarios();
+export const saveScenario: ScenarioStore['saveScenario'] = (input) => store().saveScenario(input);
+export const getScenario: ScenarioStore['getScenario'] = (id) => store().getScenario(id);
+export const renameScenario: ScenarioStore['renameScenario'] = (id, name) => store().renameScenario(id, name);
+export const duplicateScenario: ScenarioStore['duplicateScenario'] = (id, name) => store().duplicateScenario(id, name);
+export const deleteScenario: ScenarioStore['deleteScenario'] = (id) => store().deleteScenario(id);
+export const restoreScenario: ScenarioStore['restoreScenario'] = (token) => store().restoreScenario(token);
+export const saveWorking: ScenarioStore['saveWorking'] = (scenario, view) => store().saveWorking(scenario, view);
+export const loadWorking: ScenarioStore['loadWorking'] = () => store().loadWorking();
+export const requestPersistence: ScenarioStore['requestPersistence'] = () => store().requestPersistence();
+export const importRecords: ScenarioStore['importRecords'] = (items) => store().importRecords(items);
