@@ -1,8 +1,61 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    // The installable, offline explorer (issue 7). Every file of a build — HTML, JS chunks, the
+    // worker, both .wasm kernels, icons — is precached by the generated service worker, each with
+    // its revision. Why an old page never runs new WASM, nor a new page old WASM: Vite names every
+    // asset after its content hash (assets/release-simd-<hash>.wasm), and a worker chunk only asks
+    // for the .wasm URL built into it; a new deployment's service worker installs beside the old one
+    // and WAITS ('prompt': no skipWaiting, no clientsClaim), so an open page keeps being served the
+    // old build's files, a complete and consistent set, from the old precache until the user takes
+    // the offered reload (src/pwa/register.ts); then the new worker activates, every open explorer
+    // reloads onto the new HTML, and the old precache is deleted (cleanupOutdatedCaches).
+    VitePWA({
+      registerType: 'prompt',
+      // Registration is the explorer's own code (src/pwa/register.ts), never a script injected into
+      // index.html: the embed (`?embed=1`, the same page) must not install the precache into every
+      // reader's browser, so it never registers.
+      injectRegister: false,
+      // globPatterns below already takes every file of static/ (icons included): listing them
+      // again would only repeat precache entries.
+      includeManifestIcons: false,
+      manifest: {
+        id: '/',
+        name: 'hashpivot',
+        short_name: 'hashpivot',
+        description:
+          'Should a Bitcoin miner pivot its megawatts to AI/HPC hosting? Exact consensus math and pivot economics, computed in your browser, offline too.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        // One pair in the manifest (the icon's dark tile); per-scheme colours for the browser's
+        // chrome belong in index.html as <meta name="theme-color" media="(prefers-color-scheme: …)">.
+        theme_color: '#1d2433',
+        background_color: '#1d2433',
+        categories: ['finance', 'productivity', 'utilities'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The web manifest is added by the plugin itself.
+        globPatterns: ['**/*.{html,js,css,wasm,svg,png,ico}'],
+        // Any navigation (a shared link's ?v=1&…) is the explorer's page, offline too.
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+        // The kernels are a few hundred KB; leave room so a larger build is still precached.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      },
+    }),
+  ],
   publicDir: 'static',
   // The asc bindings and our workers use top-level await and ES modules.
   worker: { format: 'es' },
