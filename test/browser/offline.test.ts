@@ -15,14 +15,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchBrowser, startPreview, watchPage, type BrowserSession, type PreviewServer } from './harness.ts';
 
-/** The page's computed figure: the explorer's heatmap, or the placeholder's projected figure. */
-const COMPUTED = '[data-testid="heatmap"], [data-testid="projected-figure"]';
-
+/**
+ * Waits for the page's computed figure: the explorer's heatmap (a sweep) where the page has one,
+ * otherwise the placeholder's projected figure.
+ */
 async function waitComputed(page: Page): Promise<void> {
-  const settled = page.locator(`:is(${COMPUTED}):is([data-state="done"], [data-state="error"])`).first();
+  await page.locator('[data-testid="heatmap"], [data-testid="projected-figure"]').first().waitFor({ timeout: 45_000 });
+  const testid = (await page.getByTestId('heatmap').count()) > 0 ? 'heatmap' : 'projected-figure';
+  const settled = page.locator(`[data-testid="${testid}"]:is([data-state="done"], [data-state="error"])`).first();
   await settled.waitFor({ timeout: 45_000 });
   const state = await settled.getAttribute('data-state');
-  expect(state, `the page reports: ${await settled.textContent()}`).toBe('done');
+  expect(state, `${testid}: the page reports: ${await settled.textContent()}`).toBe('done');
 }
 
 /** Registers /sw.js unless the page has, and waits until it is active. */
