@@ -33,7 +33,7 @@ export interface AxisSpec {
 
 const FONT = 11;
 const GAP = 10;
-const ROW = FONT + 5;
+const ROW = FONT + 8;
 
 function maybeOrient(orient: string): Orient {
   if (orient !== 'bottom' && orient !== 'left') throw new Error(`invalid orient: ${orient}`);
@@ -83,12 +83,25 @@ export function chooseTicks(spec: AxisSpec): number[] {
     if (kept.length >= 2) return kept;
     // Less than a decade with no round ticks inside: fall back to linear ticks in value space.
   }
-  for (let count = spec.orient === 'left' ? 6 : 10; count >= 2; count--) {
-    const ticks = (spec.log ? linearTicks(spec.scale, count) : spec.scale.ticks(count)).filter((t) => inDomain(spec, t));
-    const format = spec.format(ticks);
-    if (fits(spec, ticks, ticks.map(format))) return ticks;
+  let single: number[] = [];
+  for (let count = spec.orient === 'left' ? 6 : 10; count >= 1; count--) {
+    const all = (spec.log ? linearTicks(spec.scale, count) : spec.scale.ticks(count)).filter((t) => inDomain(spec, t));
+    // A label that would stick out past the end is left out rather than the whole set.
+    const format = spec.format(all);
+    const ticks = all.filter((t) => fits(spec, [t], [format(t)]));
+    if (!fits(spec, ticks, ticks.map(format))) continue;
+    if (ticks.length >= 2) return ticks;
+    if (single.length === 0) single = ticks;
   }
-  return [];
+  // No round ticks fit twice (a short axis over an awkward range): its two ends, to two digits.
+  const [a, b] = (spec.limits ?? spec.scale.domain()) as [number, number];
+  const ends = [a, b].map((v, k) => {
+    const p = 10 ** (Math.floor(Math.log10(Math.abs(v) || 1)) - 1);
+    return (k === 0 ? Math.ceil(v / p) : Math.floor(v / p)) * p;
+  });
+  const format = spec.format(ends);
+  if (ends[0]! < ends[1]! && fits(spec, ends, ends.map(format))) return ends;
+  return single;
 }
 
 function linearTicks(scale: ContinuousScale, count: number): number[] {

@@ -33,6 +33,8 @@ export interface HeatmapSpec {
   selected?: { i: number; j: number } | null;
   /** Unique per page: prefixes ids. */
   id: string;
+  /** The colour scale; by default fitted to `values`. */
+  color?: MetricColor | null;
 }
 
 export interface Box {
@@ -99,9 +101,9 @@ export function heatmapLayout(spec: HeatmapSpec): HeatmapLayout {
   const width = maybeSize('width', spec.width);
   const height = maybeSize('height', spec.height);
   const { view } = spec;
-  const color = spec.values ? metricColor(view.metric, spec.values) : null;
-  const ends = view.metric === 'delta';
-  const top = legendHeight({ ends: ends ? ['', ''] : undefined }) + 12;
+  const color = spec.color !== undefined ? spec.color : spec.values ? metricColor(view.metric, spec.values) : null;
+  // The same room for every legend, so the plot does not jump when the metric changes.
+  const top = legendHeight({ ends: ['', ''] }) + 12;
   const bottom = 46;
   const right = 18;
   const plotHeight = Math.max(MIN_PLOT, height - top - bottom);

@@ -44,7 +44,7 @@ export function legendSvg(spec: LegendSpec, at: { x: number; y: number }): strin
     scale,
     format: (t) => tickFormat(spec.unit, t),
     title: '',
-    bounds: [-12, width + 12],
+    bounds: [-24, width + (spec.hasNone ? 6 : 24)],
     titleOffset: 0,
   });
   const format = tickFormat(spec.unit, ticks);

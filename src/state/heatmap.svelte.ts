@@ -1,0 +1,104 @@
+/**
+ * The heatmap's computation: runs the explorer's sweep on the worker pool at most once an
+ * animation frame, fills the grid as row blocks arrive, and then computes Δ over the same grid for
+ * the breakeven line when the metric is something else. A newer request supersedes the running
+ * one (the pool drops its rows).
+ */
+import { metricColor, type MetricColor } from '../charts/color.ts';
+import type { Axis, SweepSpec } from '../model/sweep.ts';
+import { SupersededError, sweepPool, type SweepPool, type SweepRequest } from '../worker/pool.ts';
+
+export type RunState = 'running' | 'done' | 'error';
+
+const sameAxis = (a: Axis, b: Axis) => a.key === b.key && a.min === b.min && a.max === b.max && a.n === b.n && a.log === b.log;
+const sameGrid = (a: SweepSpec | null, b: SweepSpec) => !!a && sameAxis(a.x, b.x) && sameAxis(a.y, b.y);
+
+export class HeatmapRun {
+  state: RunState = $state('running');
+  error = $state('');
+  /** The spec the grid belongs to. */
+  spec: SweepSpec | null = $state.raw(null);
+  /** The metric's grid, filled in place as rows arrive (watch `version`). */
+  values: Float64Array | null = $state.raw(null);
+  /** Rows of `values` computed for the current spec or an earlier one on the same grid. */
+  filled: Uint8Array = $state.raw(new Uint8Array(0));
+  /** Δ over the grid, for the breakeven line; null until known. */
+  delta: Float64Array | null = $state.raw(null);
+  color: MetricColor | null = $state.raw(null);
+  /** Rows done of the running sweep. */
+  rowsDone = $state(0);
+  /** Bumped whenever `values` changes in place. */
+  version = $state(0);
+  /** Counts the sweeps started (tests wait for a newer one to finish). */
+  runs = $state(0);
+
+  readonly #pool: SweepPool;
+  #pending: SweepRequest | null = null;
+  #frame = 0;
+  #token = 0;
+
+  constructor(pool: SweepPool = sweepPool) {
+    this.#pool = pool;
+  }
+
+  /** Asks for a sweep; requests within one animation frame collapse into the last. */
+  request(req: SweepRequest | null): void {
+    this.#pending = req;
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      const next = this.#pending;
+      this.#pending = null;
+      if (next) void this.#run(next);
+    });
+  }
+
+  dispose(): void {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#token++;
+  }
+
+  async #run(req: SweepRequest): Promise<void> {
+    const token = ++this.#token;
+    this.runs++;
+    const { spec } = req;
+    const nx = spec.x.n;
+    const ny = spec.y.n;
+    const keep = sameGrid(this.spec, spec) && this.values !== null;
+    // On the same grid the old picture stays until new rows paint over it: no flashing while a
+    // slider moves. On a new grid it starts empty.
+    const values = keep ? this.values! : new Float64Array(nx * ny).fill(NaN);
+    const filled = keep ? this.filled : new Uint8Array(ny);
+    if (!keep) this.delta = null;
+    if (!keep || this.spec?.metric !== spec.metric || this.spec?.month !== spec.month) this.color = null;
+    this.spec = spec;
+    this.values = values;
+    this.filled = filled;
+    this.state = 'running';
+    this.error = '';
+    this.rowsDone = 0;
+    try {
+      const grid = await this.#pool.sweep(req, (block) => {
+        if (token !== this.#token) return;
+        values.set(block.values, block.rowStart * nx);
+        filled.fill(1, block.rowStart, block.rowEnd);
+        this.rowsDone += block.rowEnd - block.rowStart;
+        if (!this.color) this.color = metricColor(spec.metric, block.values);
+        this.version++;
+      });
+      if (token !== this.#token) return;
+      values.set(grid);
+      this.color = metricColor(spec.metric, grid);
+      this.version++;
+      const delta = spec.metric === 'delta' ? grid : await this.#pool.sweep({ inputs: req.inputs, spec: { ...spec, metric: 'delta' } });
+      if (token !== this.#token) return;
+      this.delta = delta;
+      this.state = 'done';
+    } catch (error) {
+      if (error instanceof SupersededError || token !== this.#token) return;
+      this.state = 'error';
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+}

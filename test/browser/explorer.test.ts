@@ -1,0 +1,225 @@
+/**
+ * The explorer in Chromium against the built site: parameters drive the heatmap, the axes and
+ * metric drive its axes, legend and breakeven line, a clicked cell is shown in detail, and the
+ * keyboard alone reaches and changes a parameter. Screenshots of the main view at 1280×800 and
+ * 390×844 go to test-results/ (not committed) for a person to look at; the test itself checks
+ * that no axis label overlaps another or leaves the chart.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { REGISTRY } from '../../src/model/registry.ts';
+import { ROOT, browserSuite } from './harness.ts';
+
+const suite = browserSuite();
+const SHOTS = join(ROOT, 'test-results');
+
+const heatmap = (page: Page) => page.getByTestId('heatmap');
+
+async function runs(page: Page): Promise<number> {
+  return Number(await heatmap(page).getAttribute('data-run'));
+}
+
+/** Waits until a sweep newer than `after` is done (or failed: then the test fails with its message). */
+async function sweepDone(page: Page, after = 0): Promise<void> {
+  await page.waitForFunction(
+    (after) => {
+      const el = document.querySelector('[data-testid="heatmap"]');
+      const state = el?.getAttribute('data-state');
+      return Number(el?.getAttribute('data-run')) > after && (state === 'done' || state === 'error');
+    },
+    after,
+    { timeout: 45_000 },
+  );
+  const state = await heatmap(page).getAttribute('data-state');
+  expect(state, await page.getByTestId('heatmap-status').textContent() ?? '').toBe('done');
+}
+
+async function canvasPixels(page: Page): Promise<string> {
+  return heatmap(page).locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+}
+
+async function breakevenD(page: Page): Promise<string> {
+  return (await page.getByTestId('breakeven').getAttribute('d')) ?? '';
+}
+
+/** Tick labels of the heatmap's axes and legend: none overlaps another, none leaves the page width. */
+async function expectReadableAxes(page: Page): Promise<void> {
+  const report = await page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="heatmap"] svg')!;
+    const frame = svg.getBoundingClientRect();
+    const problems: string[] = [];
+    for (const group of svg.querySelectorAll('.axis, .legend')) {
+      const boxes = [...group.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+      for (const { text, box } of boxes) {
+        if (box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
+          problems.push(`"${text}" is cut off`);
+        }
+      }
+      for (let a = 0; a < boxes.length; a++) {
+        for (let b = a + 1; b < boxes.length; b++) {
+          const [p, q] = [boxes[a]!.box, boxes[b]!.box];
+          if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) {
+            problems.push(`"${boxes[a]!.text}" overlaps "${boxes[b]!.text}"`);
+          }
+        }
+      }
+    }
+    const ticks = (sel: string) => [...svg.querySelectorAll(`${sel} .tick text`)].map((t) => t.textContent);
+    return { problems, x: ticks('[data-testid="x-axis"]'), y: ticks('[data-testid="y-axis"]') };
+  });
+  expect(report.problems).toEqual([]);
+  expect(report.x.length).toBeGreaterThanOrEqual(2);
+  expect(report.y.length).toBeGreaterThanOrEqual(2);
+}
+
+describe('explorer', () => {
+  it('opens on the breakeven map with every parameter, the detail, and readable axes (1280×800)', () =>
+    suite.withPage('/', async (page) => {
+      await sweepDone(page);
+      const panel = page.getByTestId('parameters');
+      for (const p of REGISTRY) {
+        await expect(panel.locator(`input[type="number"][data-param="${p.key}"]`).count(), p.key).resolves.toBe(1);
+      }
+      // data-param only on the number input, never on a slider.
+      await expect(page.locator('input[type="range"][data-param]').count()).resolves.toBe(0);
+      await expect(heatmap(page).locator('canvas').count()).resolves.toBe(1);
+      expect(await breakevenD(page)).toMatch(/^M[\d.]+,[\d.]+L/);
+      await expect(page.locator('.breakeven-label').textContent()).resolves.toContain('breakeven');
+      await expect(page.getByTestId('current-marker').count()).resolves.toBe(1);
+      await expect(page.getByTestId('x-axis').locator('.title').textContent()).resolves.toBe('Lease rate ($/kW-month)');
+      await expect(page.getByTestId('x-axis').locator('.tick text').first().textContent()).resolves.toMatch(/^\$\d+\/kW-mo$/);
+      await expect(page.getByTestId('y-axis').locator('.tick text').first().textContent()).resolves.toMatch(/^\$\d+k$/);
+      await expect(page.getByTestId('legend').textContent()).resolves.toContain('pivot wins');
+      await expect(page.getByTestId('heatmap-words').textContent()).resolves.toContain('The breakeven line');
+      await page.getByTestId('detail').locator('xpath=self::*[@data-state="done"]').waitFor();
+      await expect(page.getByTestId('headline').textContent()).resolves.toMatch(/^Pivoting 100 MW (wins by|loses) .* at \$140\/kW-month; it breaks even at \$[\d,]+\/kW-month\.$/);
+      await expect(page.getByTestId('detail').locator('svg.series').count()).resolves.toBe(5);
+      await expectReadableAxes(page);
+      await mkdir(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, 'explorer-1280x800.png') });
+    }));
+
+  it('changing a parameter changes the heatmap, and an out-of-range value is named with its range', () =>
+    suite.withPage('/', async (page) => {
+      await sweepDone(page);
+      const [before, line] = [await canvasPixels(page), await breakevenD(page)];
+      const capex = page.locator('[data-param="capexMusdPerMwIt"]');
+      const n = await runs(page);
+      await capex.fill('13');
+      await sweepDone(page, n);
+      expect(await canvasPixels(page)).not.toBe(before);
+      expect(await breakevenD(page)).not.toBe(line);
+
+      await capex.fill('80');
+      await expect(page.getByTestId('problem-capexMusdPerMwIt').textContent()).resolves.toContain('from 0 to 50');
+      await expect(capex.getAttribute('aria-invalid')).resolves.toBe('true');
+    }));
+
+  it('other axes and metric: the axes, the legend and the breakeven line follow', () =>
+    suite.withPage('/', async (page) => {
+      await sweepDone(page);
+      const line = await breakevenD(page);
+      let n = await runs(page);
+      await page.getByTestId('x-key').selectOption('capexMusdPerMwIt');
+      await sweepDone(page, n);
+      n = await runs(page);
+      await page.getByTestId('y-key').selectOption('hashrateGrowthPctPerMonth');
+      await sweepDone(page, n);
+      await expect(heatmap(page).getAttribute('data-x-key')).resolves.toBe('capexMusdPerMwIt');
+      await expect(page.getByTestId('x-axis').locator('.title').textContent()).resolves.toBe('Conversion capex ($M per MW of IT)');
+      await expect(page.getByTestId('x-axis').locator('.tick text').first().textContent()).resolves.toMatch(/^\$[\d.]+M\/MW-IT$/);
+      await expect(page.getByTestId('y-axis').locator('.title').textContent()).resolves.toBe('Hashrate growth (% per month)');
+      await expect(page.getByTestId('y-axis').locator('.tick text').first().textContent()).resolves.toMatch(/ %\/mo$/);
+      const moved = await breakevenD(page);
+      expect(moved).not.toBe(line);
+      expect(moved).toMatch(/^M/);
+      await expectReadableAxes(page);
+
+      n = await runs(page);
+      await page.getByTestId('metric').selectOption('npvPivot');
+      await sweepDone(page, n);
+      const legend = (await page.getByTestId('legend').textContent()) ?? '';
+      expect(legend).toContain('NPV, pivot');
+      expect(legend).not.toContain('pivot wins');
+      // The breakeven line is still Δ = 0, drawn over the other metric.
+      expect(await breakevenD(page)).toBe(moved);
+
+      n = await runs(page);
+      await page.getByTestId('x-log').check({ force: true }).catch(() => undefined);
+      await page.getByTestId('x-n').fill('40');
+      await page.getByTestId('x-n').press('Enter');
+      await sweepDone(page, n);
+      await expect(heatmap(page).locator('canvas').evaluate((c: HTMLCanvasElement) => c.width)).resolves.toBe(40);
+      expect(await breakevenD(page)).not.toBe(moved);
+    }));
+
+  it('a clicked cell is shown in detail, with that cell’s scenario', () =>
+    suite.withPage('/', async (page) => {
+      await sweepDone(page);
+      const svg = heatmap(page).locator('svg').first();
+      const box = (await page.locator('[data-testid="heatmap"] .frame').boundingBox())!;
+      const at = { x: box.x + box.width * 0.23, y: box.y + box.height * 0.31 };
+      await page.mouse.move(at.x, at.y);
+      const hover = page.getByTestId('heatmap-hover');
+      await hover.waitFor();
+      const x = Number(await hover.getAttribute('data-x'));
+      const y = Number(await hover.getAttribute('data-y'));
+      const value = Number(await hover.getAttribute('data-value'));
+      expect(Number.isFinite(value)).toBe(true);
+      await svg.click({ position: { x: at.x - (await svg.boundingBox())!.x, y: at.y - (await svg.boundingBox())!.y } });
+      const detail = page.getByTestId('detail');
+      await detail.locator('xpath=self::*[@data-source="cell" and @data-state="done"]').waitFor();
+      expect(Number(await detail.getAttribute('data-x'))).toBe(x);
+      expect(Number(await detail.getAttribute('data-y'))).toBe(y);
+      await page.waitForFunction((x) => document.querySelector('[data-testid="summary"]')?.getAttribute('data-lease') === String(x), x);
+      const delta = Number(await page.getByTestId('summary').getAttribute('data-delta'));
+      // The detail evaluates the cell's scenario on its own; it agrees with the sweep's cell.
+      expect(Math.abs(delta - value)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(value)));
+      await expect(page.getByTestId('selected-cell').count()).resolves.toBe(1);
+      await expect(detail.locator('h2').textContent()).resolves.toContain('the cell at Lease rate $');
+
+      await page.getByTestId('detail-reset').click();
+      await detail.locator('xpath=self::*[@data-source="scenario"]').waitFor();
+    }));
+
+  it('the keyboard alone reaches and changes a parameter, with visible focus', () =>
+    suite.withPage('/', async (page) => {
+      await sweepDone(page);
+      let key: string | null = null;
+      for (let k = 0; k < 40 && !key; k++) {
+        await page.keyboard.press('Tab');
+        key = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.param ?? null);
+      }
+      expect(key, 'Tab reached no parameter').not.toBeNull();
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      expect(outline).not.toBe('none');
+      const input = page.locator(`[data-param="${key}"]`);
+      const before = Number(await input.inputValue());
+      const n = await runs(page);
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(async () => Number(await input.inputValue())).toBeGreaterThan(before);
+      await sweepDone(page, n);
+      // And the heatmap takes arrow keys too: Enter shows the cursor's cell in detail.
+      await page.getByTestId('heatmap').locator('svg').first().focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('detail').locator('xpath=self::*[@data-source="cell"]').waitFor();
+    }));
+
+  it('works on a 390 px phone: nothing wider than the screen, axes readable', () =>
+    suite.withPage('/', async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await sweepDone(page);
+      const n = await runs(page);
+      await page.reload();
+      await sweepDone(page, n > 0 ? 0 : 0);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+      await expectReadableAxes(page);
+      await mkdir(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, 'explorer-390x844.png') });
+      await heatmap(page).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, 'explorer-390x844-map.png') });
+    }));
+});
