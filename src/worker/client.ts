@@ -11,7 +11,8 @@ interface Pending {
   reject(error: Error): void;
 }
 
-function createKernelWorker(): Worker {
+/** A new kernel worker (kernel.worker.ts); the pool starts its workers with this too. */
+export function createKernelWorker(): Worker {
   // Kept as one literal expression: Vite bundles the worker only when it sees this exact form.
   return new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module', name: 'hashpivot-kernel' });
 }

@@ -5,12 +5,38 @@
  * `Requests` is the whole protocol: the worker's handler table is typed from it (a handler with the
  * wrong argument or result breaks the build) and so is the client's `request()`.
  */
-import type { Projection } from '../kernel/api.ts';
+import type { Evaluation, Projection } from '../kernel/api.ts';
 import type { ModelInputs } from '../model/keys.ts';
+import type { SweepSpec } from '../model/sweep.ts';
+
+/** One block of rows of a sweep; the worker begins sweep `sweep` once, then computes any block of it. */
+export interface SweepRowsPayload {
+  /** The pool's id for the whole sweep (all its blocks share it); a new id means a new begin(). */
+  sweep: number;
+  /** As sweepInputs() gives them (−1 = derived per cell). */
+  inputs: ModelInputs;
+  spec: SweepSpec;
+  rowStart: number;
+  rowEnd: number;
+}
+
+export interface SweepRowsResult {
+  sweep: number;
+  rowStart: number;
+  rowEnd: number;
+  /** (rowEnd − rowStart) × spec.x.n values, x fastest, NaN = none; its buffer is transferred. */
+  values: Float64Array;
+  /** Time the worker spent on the block, for the pool's block sizing. */
+  ms: number;
+}
 
 export interface Requests {
   /** The network projection of one scenario. */
   project: { payload: ModelInputs; result: Projection };
+  /** Every output of one scenario. */
+  evaluate: { payload: ModelInputs; result: Evaluation };
+  /** Rows [rowStart, rowEnd) of a sweep. */
+  sweepRows: { payload: SweepRowsPayload; result: SweepRowsResult };
 }
 
 export type RequestType = keyof Requests;
@@ -35,4 +61,11 @@ export function isReply(data: unknown): data is Reply {
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** The buffers a reply can hand over instead of copying: a sweep block's values. */
+export function transferables(reply: Reply): Transferable[] {
+  if (!reply.ok) return [];
+  const values = (reply.result as { values?: unknown } | null)?.values;
+  return values instanceof Float64Array ? [values.buffer] : [];
 }

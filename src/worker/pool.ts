@@ -1,0 +1,293 @@
+/**
+ * The page's pool of kernel workers: sweeps split into row blocks over several workers, streamed
+ * back block by block; project/evaluate on one worker between blocks.
+ *
+ * Scheduling is dynamic: an idle worker takes the next block of the current sweep (a queued
+ * project/evaluate first), so fast and slow workers share the work evenly. Blocks are sized to take
+ * about TARGET_BLOCK_MS on a worker (measured as the sweep runs), which bounds how late a newer
+ * sweep can start and how often the heatmap fills in.
+ *
+ * A newer sweep supersedes the current one at once: the old promise rejects with SupersededError,
+ * no block of it is dispatched any more, and replies still on their way for it are dropped by
+ * sweep id, so its rows never reach `onRows` or a grid. A worker still busy with a superseded block
+ * finishes the block (at most about TARGET_BLOCK_MS) and takes the new sweep's next one. A worker is
+ * ended only when it must stop at once: `terminate()`, or a superseded block still running after
+ * `staleBlockMs` (a block far longer than planned, e.g. the first, unmeasured block of a huge
+ * grid) — the worker is replaced by a fresh one, which loads the kernel again.
+ *
+ * Errors reach the caller: a block the worker fails (an invalid spec, a kernel that cannot load)
+ * or a worker that dies rejects the sweep's promise with the message.
+ */
+import type { Evaluation, Projection } from '../kernel/api.ts';
+import type { ModelInputs } from '../model/keys.ts';
+import type { SweepSpec } from '../model/sweep.ts';
+import { KernelClient, createKernelWorker } from './client.ts';
+import type { SweepRowsResult } from './protocol.ts';
+
+export interface SweepRequest {
+  /** As sweepInputs() gives them (−1 = derived per cell). */
+  inputs: ModelInputs;
+  spec: SweepSpec;
+}
+
+/** Rows [rowStart, rowEnd) of sweep `id`: (rowEnd − rowStart) × spec.x.n values, x fastest, NaN = none. */
+export interface RowBlock {
+  id: number;
+  rowStart: number;
+  rowEnd: number;
+  values: Float64Array;
+}
+
+export class SupersededError extends Error {
+  override name = 'SupersededError';
+  constructor(readonly id: number) {
+    super(`sweep ${id} was superseded by a newer one`);
+  }
+}
+
+export interface SweepPoolOptions {
+  /** How many workers; by default the machine's cores less one for the page, 1 to MAX_WORKERS. */
+  workers?: number;
+  /** A fixed block size in rows; by default blocks are sized to about TARGET_BLOCK_MS each. */
+  rowsPerBlock?: number;
+  /** Starts one worker (tests pass fakes); by default kernel.worker.ts. */
+  createWorker?: () => Worker;
+  /** How long a superseded block may keep its worker before the worker is ended. */
+  staleBlockMs?: number;
+}
+
+export const MAX_WORKERS = 8;
+export const TARGET_BLOCK_MS = 40;
+const MAX_ROWS_PER_BLOCK = 256;
+const STALE_BLOCK_MS = 2_000;
+
+/** Cores less one, so the page's own thread keeps a core; at least 1, at most MAX_WORKERS. */
+export function defaultPoolSize(): number {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
+  return Math.min(MAX_WORKERS, Math.max(1, cores - 1));
+}
+
+interface Run {
+  id: number;
+  request: SweepRequest;
+  onRows?: (block: RowBlock) => void;
+  grid: Float64Array;
+  nx: number;
+  ny: number;
+  /** The first row not yet handed to a worker. */
+  nextRow: number;
+  rowsDone: number;
+  /** Worker time per row, smoothed; undefined until the first block is back. */
+  msPerRow?: number;
+  settled: boolean;
+  resolve(grid: Float64Array): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  client: KernelClient;
+  busy: boolean;
+  /** The sweep whose block this worker is computing, if any. */
+  run?: Run;
+  stale?: ReturnType<typeof setTimeout>;
+}
+
+type Single =
+  | { type: 'evaluate'; inputs: ModelInputs; resolve(result: Evaluation): void; reject(error: Error): void }
+  | { type: 'project'; inputs: ModelInputs; resolve(result: Projection): void; reject(error: Error): void };
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+export class SweepPool {
+  readonly size: number;
+  readonly #rowsPerBlock: number | undefined;
+  readonly #createWorker: () => Worker;
+  readonly #staleBlockMs: number;
+  #slots: Slot[] = [];
+  #run: Run | undefined;
+  #nextId = 1;
+  readonly #singles: Single[] = [];
+
+  constructor(options: SweepPoolOptions = {}) {
+    const workers = options.workers ?? defaultPoolSize();
+    if (!Number.isInteger(workers) || workers < 1) throw new Error(`invalid workers: ${workers}`);
+    if (options.rowsPerBlock !== undefined && !(Number.isInteger(options.rowsPerBlock) && options.rowsPerBlock >= 1)) {
+      throw new Error(`invalid rowsPerBlock: ${options.rowsPerBlock}`);
+    }
+    this.size = workers;
+    this.#rowsPerBlock = options.rowsPerBlock;
+    this.#createWorker = options.createWorker ?? createKernelWorker;
+    this.#staleBlockMs = options.staleBlockMs ?? STALE_BLOCK_MS;
+  }
+
+  /**
+   * Runs a sweep; onRows gets each row block as it arrives (fill the heatmap progressively).
+   * A newer sweep() supersedes this one: its promise rejects with SupersededError and no more of
+   * its rows are delivered. Resolves with the whole grid, y rows of x, NaN = none.
+   */
+  sweep(request: SweepRequest, onRows?: (block: RowBlock) => void): Promise<Float64Array> {
+    const id = this.#nextId++;
+    const old = this.#run;
+    if (old) {
+      this.#settle(old, new SupersededError(old.id));
+      for (const slot of this.#slots) if (slot.busy && slot.run === old) this.#watchStale(slot, old);
+    }
+    return new Promise<Float64Array>((resolve, reject) => {
+      // Only what the pool needs to cut blocks is checked here; the worker checks the rest
+      // (keys, ranges, metric, month) and its error comes back as this promise's rejection.
+      const nx = request?.spec?.x?.n;
+      const ny = request?.spec?.y?.n;
+      if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 1 || ny < 1 || nx * ny > 2048 * 2048) {
+        reject(new Error(`invalid sweep: ${nx}×${ny} points; each axis has a whole number of points, 2 to 2048`));
+        return;
+      }
+      const run: Run = { id, request, onRows, grid: new Float64Array(nx * ny).fill(NaN), nx, ny, nextRow: 0, rowsDone: 0, settled: false, resolve, reject };
+      this.#run = run;
+      this.#dispatch();
+    });
+  }
+
+  /** Every output of one scenario, on one worker; queued before the current sweep's next block. */
+  evaluate(inputs: ModelInputs): Promise<Evaluation> {
+    return new Promise((resolve, reject) => {
+      this.#singles.push({ type: 'evaluate', inputs, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  /** The network projection of one scenario, as evaluate() runs. */
+  project(inputs: ModelInputs): Promise<Projection> {
+    return new Promise((resolve, reject) => {
+      this.#singles.push({ type: 'project', inputs, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  /** Ends every worker now; whatever is waiting rejects. The next request starts fresh workers. */
+  terminate(): void {
+    const reason = 'the sweep pool was terminated';
+    const slots = this.#slots;
+    this.#slots = [];
+    for (const slot of slots) {
+      clearTimeout(slot.stale);
+      slot.client.terminate(reason);
+    }
+    if (this.#run) this.#settle(this.#run, new Error(reason));
+    for (const single of this.#singles.splice(0)) single.reject(new Error(reason));
+  }
+
+  #dispatch(): void {
+    for (;;) {
+      const run = this.#run;
+      if (this.#singles.length === 0 && !(run && run.nextRow < run.ny)) return;
+      const slot = this.#idleSlot();
+      if (!slot) return;
+      const single = this.#singles.shift();
+      if (single) this.#runSingle(slot, single);
+      else this.#runBlock(slot, run!);
+    }
+  }
+
+  #idleSlot(): Slot | undefined {
+    const idle = this.#slots.find((slot) => !slot.busy);
+    if (idle || this.#slots.length >= this.size) return idle;
+    // Workers start on demand: a page that only evaluates runs one.
+    const slot: Slot = { client: new KernelClient(this.#createWorker), busy: false };
+    this.#slots.push(slot);
+    return slot;
+  }
+
+  #release(slot: Slot): void {
+    slot.busy = false;
+    slot.run = undefined;
+    clearTimeout(slot.stale);
+    slot.stale = undefined;
+  }
+
+  #runSingle(slot: Slot, single: Single): void {
+    slot.busy = true;
+    const done =
+      single.type === 'evaluate'
+        ? slot.client.request('evaluate', single.inputs).then(single.resolve, single.reject)
+        : slot.client.request('project', single.inputs).then(single.resolve, single.reject);
+    void done.finally(() => {
+      this.#release(slot);
+      this.#dispatch();
+    });
+  }
+
+  #runBlock(slot: Slot, run: Run): void {
+    const rowStart = run.nextRow;
+    const rowEnd = Math.min(run.ny, rowStart + this.#blockRows(run));
+    run.nextRow = rowEnd;
+    slot.busy = true;
+    slot.run = run;
+    const { inputs, spec } = run.request;
+    slot.client.request('sweepRows', { sweep: run.id, inputs, spec, rowStart, rowEnd }).then(
+      (result) => {
+        this.#release(slot);
+        this.#accept(run, result);
+        this.#dispatch();
+      },
+      (error: unknown) => {
+        this.#release(slot);
+        this.#settle(run, asError(error));
+        this.#dispatch();
+      },
+    );
+  }
+
+  #blockRows(run: Run): number {
+    if (this.#rowsPerBlock !== undefined) return this.#rowsPerBlock;
+    // One row first: its time sizes the next blocks.
+    if (run.msPerRow === undefined) return 1;
+    const rows = Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, Math.floor(TARGET_BLOCK_MS / Math.max(run.msPerRow, 1e-3))));
+    // Near the end, no block bigger than an even share of what is left, so workers finish together.
+    return Math.min(rows, Math.ceil((run.ny - run.nextRow) / this.size));
+  }
+
+  #accept(run: Run, result: SweepRowsResult): void {
+    // A superseded or failed sweep's late rows are dropped here, by sweep id.
+    if (run.settled || this.#run !== run || result.sweep !== run.id) return;
+    const { rowStart, rowEnd, values } = result;
+    const rows = rowEnd - rowStart;
+    if (values.length !== rows * run.nx) {
+      this.#settle(run, new Error(`sweep ${run.id}: rows ${rowStart}..${rowEnd} came back with ${values.length} values, not ${rows * run.nx}`));
+      return;
+    }
+    run.grid.set(values, rowStart * run.nx);
+    run.rowsDone += rows;
+    const perRow = result.ms / rows;
+    run.msPerRow = run.msPerRow === undefined ? perRow : (run.msPerRow + perRow) / 2;
+    try {
+      run.onRows?.({ id: run.id, rowStart, rowEnd, values });
+    } catch (error) {
+      this.#settle(run, asError(error));
+      return;
+    }
+    // onRows may have started a newer sweep, which settled this one.
+    if (!run.settled && run.rowsDone === run.ny) this.#settle(run, run.grid);
+  }
+
+  #settle(run: Run, outcome: Float64Array | Error): void {
+    if (run.settled) return;
+    run.settled = true;
+    if (this.#run === run) this.#run = undefined;
+    if (outcome instanceof Float64Array) run.resolve(outcome);
+    else run.reject(outcome);
+  }
+
+  /** A block of a superseded sweep that is still running after staleBlockMs ends its worker. */
+  #watchStale(slot: Slot, run: Run): void {
+    clearTimeout(slot.stale);
+    slot.stale = setTimeout(() => {
+      if (slot.busy && slot.run === run) {
+        // Rejects the block's request, which releases the slot; the next request starts a new worker.
+        slot.client.terminate(`sweep ${run.id} was superseded and its block ran over ${this.#staleBlockMs} ms`);
+      }
+    }, this.#staleBlockMs);
+  }
+}
+
+/** The page's pool; its workers start on the first request. */
+export const sweepPool = new SweepPool();
