@@ -6,6 +6,11 @@ import { PARAMS_BY_KEY } from '../model/registry.ts';
 import type { View } from '../model/view.ts';
 import { formatValue, money } from './format.ts';
 
+/** "Lease rate" → "lease rate", but "BTC price" stays. */
+export function lowerFirst(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
 /** Where Δ crosses 0 along row j, by linear interpolation; x values in order. */
 export function rowCrossings(delta: ArrayLike<number>, xs: ArrayLike<number>, j: number): number[] {
   const nx = xs.length;
@@ -42,7 +47,7 @@ export function describeBreakeven(view: View, xs: ArrayLike<number>, ys: ArrayLi
   const rows = [...new Set([0, Math.round((ny - 1) / 4), Math.round((ny - 1) / 2), Math.round((3 * (ny - 1)) / 4), ny - 1])];
   const parts = rows.map((j) => {
     const c = rowCrossings(delta, xs, j);
-    const at = `at ${py.label.toLowerCase()} ${fy(ys[j]!)}`;
+    const at = `at ${lowerFirst(py.label)} ${fy(ys[j]!)}`;
     if (c.length === 0) {
       const side = delta[j * xs.length]! > 0 ? 'pivoting wins' : 'mining wins';
       return `${at}, ${side} across the whole range`;
@@ -54,7 +59,7 @@ export function describeBreakeven(view: View, xs: ArrayLike<number>, ys: ArrayLi
   const left = delta[j * xs.length]!;
   const side =
     left < 0
-      ? `Pivoting wins at higher ${px.label.toLowerCase()} (right of the line), mining at lower.`
-      : `Pivoting wins at lower ${px.label.toLowerCase()} (left of the line), mining at higher.`;
-  return `The breakeven line (Δ = 0) crosses ${px.label.toLowerCase()}: ${parts.join('; ')}. ${side} ${range}.`;
+      ? `Pivoting wins at higher ${lowerFirst(px.label)} (right of the line), mining at lower.`
+      : `Pivoting wins at lower ${lowerFirst(px.label)} (left of the line), mining at higher.`;
+  return `The breakeven line (Δ = 0) crosses ${lowerFirst(px.label)}: ${parts.join('; ')}. ${side} ${range}.`;
 }

@@ -109,14 +109,14 @@ export function heatmapLayout(spec: HeatmapSpec): HeatmapLayout {
   const plotHeight = Math.max(MIN_PLOT, height - top - bottom);
   const yRange: [number, number] = [top + plotHeight, top];
   const yScale0 = rasterScale(view.y, [plotHeight, 0]);
-  const yProbe = axisSpec(view.y, yScale0, 'left', [-6, plotHeight + 6], 0);
+  const yProbe = axisSpec(view.y, yScale0, 'left', [-top + 14, plotHeight + 14], 0);
   const left = Math.ceil(labelWidth(yProbe)) + 8 + 24;
   const plotWidth = Math.max(MIN_PLOT, width - left - right);
   const plot: Box = { x: left, y: top, width: plotWidth, height: plotHeight };
   const x = rasterScale(view.x, [left, left + plotWidth]);
   const y = rasterScale(view.y, yRange);
   const xAxis = axisSpec(view.x, rasterScale(view.x, [0, plotWidth]), 'bottom', [-left + 4, plotWidth + right - 2], 38);
-  const yAxis = axisSpec(view.y, yScale0, 'left', [-top + 14, plotHeight + 6], left - 4);
+  const yAxis = axisSpec(view.y, yScale0, 'left', [-top + 14, plotHeight + 14], left - 4);
   const nx = view.x.n;
   const ny = view.y.n;
   const legendWidth = Math.max(80, Math.min(280, plotWidth - legendExtra(true) - 8));

@@ -109,7 +109,7 @@ export function seriesSvg(spec: SeriesSpec): string {
     parts.push(
       el('g', { class: 'rule' },
         el('path', { d: `M${num(x)},${num(top)}v${num(plotHeight)}`, stroke: 'currentColor', 'stroke-dasharray': '3 3', 'stroke-opacity': 0.7 }),
-        el('text', { x: num(anchorEnd ? x - 3 : x + 3), y: top + 10, 'text-anchor': anchorEnd ? 'end' : 'start', fill: 'currentColor', 'font-size': FONT }, text(rule.label)),
+        el('text', { x: num(anchorEnd ? x - 3 : x + 3), y: top + 10, 'text-anchor': anchorEnd ? 'end' : 'start', fill: 'currentColor', 'font-size': FONT, stroke: 'var(--bg, #fff)', 'stroke-width': 3, 'paint-order': 'stroke' }, text(rule.label)),
       ),
     );
   }

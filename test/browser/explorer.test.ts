@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY } from '../../src/model/registry.ts';
-import { ROOT, browserSuite } from './harness.ts';
+import { ROOT, browserSuite, watchPage } from './harness.ts';
 
 const suite = browserSuite();
 const SHOTS = join(ROOT, 'test-results');
@@ -44,29 +44,38 @@ async function breakevenD(page: Page): Promise<string> {
   return (await page.getByTestId('breakeven').getAttribute('d')) ?? '';
 }
 
-/** Tick labels of the heatmap's axes and legend: none overlaps another, none leaves the page width. */
+/**
+ * Tick labels and titles of every chart's axes and legend (the heatmap and the detail's series):
+ * none overlaps another in the same axis, none is cut off by its chart or the page.
+ */
 async function expectReadableAxes(page: Page): Promise<void> {
   const report = await page.evaluate(() => {
-    const svg = document.querySelector('[data-testid="heatmap"] svg')!;
-    const frame = svg.getBoundingClientRect();
     const problems: string[] = [];
-    for (const group of svg.querySelectorAll('.axis, .legend')) {
-      const boxes = [...group.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
-      for (const { text, box } of boxes) {
-        if (box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
-          problems.push(`"${text}" is cut off`);
+    for (const svg of document.querySelectorAll('svg')) {
+      const frame = svg.getBoundingClientRect();
+      if (frame.width === 0) continue;
+      for (const group of svg.querySelectorAll('.axis, .legend')) {
+        const boxes = [...group.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+        for (const { text, box } of boxes) {
+          const out =
+            box.left < Math.max(0, frame.left) - 1 ||
+            box.right > Math.min(document.documentElement.clientWidth, frame.right) + 1 ||
+            box.top < frame.top - 1 ||
+            box.bottom > frame.bottom + 1;
+          if (out) problems.push(`"${text}" is cut off`);
         }
-      }
-      for (let a = 0; a < boxes.length; a++) {
-        for (let b = a + 1; b < boxes.length; b++) {
-          const [p, q] = [boxes[a]!.box, boxes[b]!.box];
-          if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) {
-            problems.push(`"${boxes[a]!.text}" overlaps "${boxes[b]!.text}"`);
+        for (let a = 0; a < boxes.length; a++) {
+          for (let b = a + 1; b < boxes.length; b++) {
+            const [p, q] = [boxes[a]!.box, boxes[b]!.box];
+            if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) {
+              problems.push(`"${boxes[a]!.text}" overlaps "${boxes[b]!.text}"`);
+            }
           }
         }
       }
     }
-    const ticks = (sel: string) => [...svg.querySelectorAll(`${sel} .tick text`)].map((t) => t.textContent);
+    const heat = document.querySelector('[data-testid="heatmap"] svg')!;
+    const ticks = (sel: string) => [...heat.querySelectorAll(`${sel} .tick text`)].map((t) => t.textContent);
     return { problems, x: ticks('[data-testid="x-axis"]'), y: ticks('[data-testid="y-axis"]') };
   });
   expect(report.problems).toEqual([]);
@@ -208,18 +217,73 @@ describe('explorer', () => {
       await page.getByTestId('detail').locator('xpath=self::*[@data-source="cell"]').waitFor();
     }));
 
-  it('works on a 390 px phone: nothing wider than the screen, axes readable', () =>
-    suite.withPage('/', async (page) => {
+  it('works on a 390 px phone: nothing wider than the screen, axes readable', async () => {
+    // The phone layout is chosen when the page starts, so the viewport is set before it loads.
+    const page = await suite.browser.newPage();
+    const watch = watchPage(page);
+    try {
       await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(suite.preview.href('/'));
       await sweepDone(page);
-      const n = await runs(page);
-      await page.reload();
-      await sweepDone(page, n > 0 ? 0 : 0);
+      await page.getByTestId('detail').locator('xpath=self::*[@data-state="done"]').waitFor();
       await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
       await expectReadableAxes(page);
       await mkdir(SHOTS, { recursive: true });
       await page.screenshot({ path: join(SHOTS, 'explorer-390x844.png') });
       await heatmap(page).scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, 'explorer-390x844-map.png') });
+      expect(watch.problems).toEqual([]);
+    } finally {
+      watch.stop();
+      await page.close();
+    }
+  });
+
+  it('reruns at most once an animation frame while a slider moves, and fills in progressively', () =>
+    suite.withPage('/', async (page) => {
+      await sweepDone(page);
+      const n = await runs(page);
+      // 40 slider steps, one every 2 ms: ~80 ms, about 5 frames.
+      const frames = await page.evaluate(async () => {
+        const slider = document.querySelector<HTMLInputElement>('input[type="range"][aria-label^="Lease rate"]')!;
+        let frames = 0;
+        let counting = true;
+        const tick = () => {
+          frames++;
+          if (counting) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+        for (let k = 0; k < 40; k++) {
+          slider.value = String(100 + k);
+          slider.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        await new Promise((r) => requestAnimationFrame(r));
+        counting = false;
+        return frames;
+      });
+      await sweepDone(page, n);
+      const started = (await runs(page)) - n;
+      expect(started).toBeGreaterThanOrEqual(1);
+      expect(started).toBeLessThanOrEqual(frames + 1);
+      await expect(page.locator('[data-param="leaseUsdPerKwMonth"]').inputValue()).resolves.toBe('139');
+
+      // A big grid on two network keys (a projection per cell): the status counts rows as
+      // blocks arrive, before the sweep is done.
+      await page.evaluate(() => {
+        const status = document.querySelector('[data-testid="heatmap-status"]')!;
+        const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+        new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+      });
+      let m = await runs(page);
+      await page.getByTestId('x-key').selectOption('hashrateGrowthPctPerMonth');
+      await sweepDone(page, m);
+      m = await runs(page);
+      await page.getByTestId('y-n').fill('400');
+      await page.getByTestId('y-n').press('Enter');
+      await sweepDone(page, m);
+      const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      const partial = seen.filter((t) => /Computing… [1-9]\d* of 400 rows/.test(t));
+      expect(partial.length, seen.join(' | ')).toBeGreaterThan(0);
     }));
 });

@@ -1,6 +1,6 @@
 /**
- * The built site in Chromium: the page loads, the worker loads the WASM kernel and projects the
- * default scenario, and nothing on the way logs an error.
+ * The built site in Chromium: the page loads, the worker pool loads the WASM kernel and projects
+ * the default scenario (the detail view's network figures), and nothing on the way logs an error.
  */
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './harness.ts';
@@ -37,9 +37,11 @@ describe('smoke', () => {
       expect(halving).toMatch(/^\d{4}-\d\d-\d\d$/);
     });
     suite.browser.context.off('request', onRequest);
-    // One kernel build, fetched from this server (release-simd where SIMD validates).
+    // One kernel build, fetched from this server (release-simd where SIMD validates); the worker
+    // pool may fetch it once a worker, as many workers as the machine has cores less one.
     const kernels = requested.filter((url) => url.endsWith('.wasm'));
-    expect(kernels).toHaveLength(1);
+    expect(kernels.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(kernels).size).toBe(1);
     expect(kernels[0]!.startsWith(suite.preview.href('/assets/release'))).toBe(true);
   });
 });
