@@ -63,6 +63,8 @@ export default defineConfig({
     target: 'es2022',
     // A .wasm inlined as a data: URL leaves the service worker no file to precache.
     assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
+    // index.html is the app; pool-test.html drives the worker pool in the browser tests.
+    rolldownOptions: { input: { main: 'index.html', 'pool-test': 'pool-test.html' } },
   },
   preview: { host: '127.0.0.1' },
   test: {
