@@ -124,6 +124,19 @@ describe('explorer', () => {
       await capex.fill('80');
       await expect(page.getByTestId('problem-capexMusdPerMwIt').textContent()).resolves.toContain('from 0 to 50');
       await expect(capex.getAttribute('aria-invalid')).resolves.toBe('true');
+
+      // A preset replaces the scenario, problems and all, and the map follows.
+      const m = await runs(page);
+      await page.getByTestId('preset').selectOption('full-pivot-coreweave-terms');
+      await sweepDone(page, m);
+      await expect(page.locator('[data-param="siteMw"]').inputValue()).resolves.toBe('286');
+      await expect(capex.getAttribute('aria-invalid')).resolves.toBe('false');
+
+      // The table view of the grid, for reading without the picture.
+      await page.locator('summary', { hasText: 'Table view' }).click();
+      const table = page.getByTestId('heatmap-table');
+      await expect(table.locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(10);
+      await expect(table.locator('thead th').nth(1).textContent()).resolves.toBe('$60/kW-mo');
     }));
 
   it('other axes and metric: the axes, the legend and the breakeven line follow', () =>
