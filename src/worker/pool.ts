@@ -40,8 +40,9 @@ export interface RowBlock {
 
 export class SupersededError extends Error {
   override name = 'SupersededError';
-  constructor(readonly id: number) {
-    super(`sweep ${id} was superseded by a newer one`);
+  /** `id`: the superseded sweep's (RowBlock.id). */
+  constructor(readonly id?: number) {
+    super(`sweep ${id ?? ''} was superseded by a newer one`.replace('  ', ' '));
   }
 }
 
