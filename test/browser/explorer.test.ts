@@ -135,6 +135,8 @@ describe('explorer', () => {
       // The table view of the grid, for reading without the picture.
       await page.locator('summary', { hasText: 'Table view' }).click();
       const table = page.getByTestId('heatmap-table');
+      // The rows render once the details element opens: wait for them rather than count at once.
+      await table.locator('tbody tr').nth(9).waitFor();
       await expect(table.locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(10);
       await expect(table.locator('thead th').nth(1).textContent()).resolves.toBe('$60/kW-mo');
     }));
