@@ -1,0 +1,56 @@
+/**
+ * The page's link: what the address bar holds for the explorer's scenario and view, and how an
+ * arriving address is read. The codec itself (the public format) is src/model/url.ts; this file
+ * only decides what to hand it and what to say about what it ignored. Pure: no DOM, no state.
+ */
+import { CURRENT_VERSION } from '../model/registry.ts';
+import { validateScenario, type Scenario } from '../model/scenario.ts';
+import { decodeLink, encodeLink, isEmbed, type DecodedLink, type Ignored } from '../model/url.ts';
+import type { View } from '../model/view.ts';
+
+/** Whether an address's query says anything at all (the bare page, `?` or `?&` does not). */
+export function hasLinkParams(search: string): boolean {
+  const q = search.indexOf('?');
+  const query = (q >= 0 ? search.slice(q + 1) : search).split('#')[0] ?? '';
+  return query.split('&').some((part) => part !== '');
+}
+
+export type ArrivingLink = { kind: 'none' } | { kind: 'embed' } | { kind: 'link'; link: DecodedLink };
+
+/** What an address asks the explorer to show: nothing in particular, an embed, or a link. */
+export function readArrivingLink(search: string): ArrivingLink {
+  if (!hasLinkParams(search)) return { kind: 'none' };
+  if (isEmbed(search)) return { kind: 'embed' };
+  return { kind: 'link', link: decodeLink(search) };
+}
+
+/**
+ * The scenario a link can carry: while someone types, the explorer may hold an invalid value;
+ * the link leaves such keys out (their defaults stand), as the map and the detail do.
+ */
+export function linkableScenario(scenario: Scenario): Scenario {
+  const checked = validateScenario(scenario);
+  if (checked.ok) return checked.scenario;
+  const bad = new Set(checked.problems.map((p) => p.key));
+  const kept = Object.fromEntries(Object.entries(scenario).filter(([k]) => k !== 'version' && !bad.has(k)));
+  const again = validateScenario({ ...kept, version: CURRENT_VERSION });
+  return again.ok ? again.scenario : { version: CURRENT_VERSION };
+}
+
+/** The query (`?v=1&…`) of the explorer's scenario and view. */
+export function queryFor(scenario: Scenario, view: View): string {
+  return encodeLink(linkableScenario(scenario), view);
+}
+
+/** The page's address for a scenario and view: `base` with the link's query. */
+export function hrefFor(base: string, scenario: Scenario, view: View): string {
+  const url = new URL(base);
+  return `${url.origin}${url.pathname}${queryFor(scenario, view)}${url.hash}`;
+}
+
+/** One line per ignored parameter: `siteMw = "abc": expected a number …`. */
+export function describeIgnored(item: Ignored): string {
+  if (item.param === '…') return item.reason;
+  const name = item.param === '' ? 'the link' : item.param;
+  return item.raw === '' ? `${name}: ${item.reason}` : `${name} = "${item.raw}": ${item.reason}`;
+}
