@@ -1,0 +1,190 @@
+/**
+ * Links in Chromium: the address and the page's link (`share-url`) follow the scenario and the
+ * view; a link opened in a fresh browser profile draws the same heatmap, pixel for pixel; a bad or
+ * partial link loads what is valid, lists what it ignored and why, and leaves everything saved —
+ * the library and the working scenario — as it was, until the person changes something.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, launchBrowser, withPage } from './harness.ts';
+
+const suite = browserSuite();
+
+const heatmap = (page: Page) => page.getByTestId('heatmap');
+
+/** Waits until a sweep newer than `after` is done (or failed: then the test fails with its message). */
+async function sweepDone(page: Page, after = 0): Promise<void> {
+  await page.waitForFunction(
+    (after) => {
+      const el = document.querySelector('[data-testid="heatmap"]');
+      const state = el?.getAttribute('data-state');
+      return Number(el?.getAttribute('data-run')) > after && (state === 'done' || state === 'error');
+    },
+    after,
+    { timeout: 45_000 },
+  );
+  expect(await heatmap(page).getAttribute('data-state'), (await page.getByTestId('heatmap-status').textContent()) ?? '').toBe('done');
+}
+
+const runs = async (page: Page) => Number(await heatmap(page).getAttribute('data-run'));
+
+/** Changes something and waits for the sweep it starts. */
+async function andSweep(page: Page, change: () => Promise<unknown>): Promise<void> {
+  await sweepDone(page);
+  const n = await runs(page);
+  await change();
+  await sweepDone(page, n);
+}
+
+async function fillParam(page: Page, key: string, value: string): Promise<void> {
+  const input = page.locator(`[data-param="${key}"]`);
+  await input.evaluate((el) => {
+    const group = el.closest('details');
+    if (group) group.open = true;
+  });
+  await input.fill(value);
+}
+
+const param = (page: Page, key: string) => page.locator(`[data-param="${key}"]`).inputValue();
+
+/** The heatmap canvas: its size and every pixel (RGBA), as a data URL. */
+const pixels = (page: Page) => heatmap(page).locator('canvas').evaluate((c: HTMLCanvasElement) => `${c.width}x${c.height} ${c.toDataURL()}`);
+
+/** Everything the page's IndexedDB holds (the library, the working scenario), by key. */
+function dumpStore(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open('hashpivot');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('scenarios')) return resolve({});
+          const store = db.transaction('scenarios').objectStore('scenarios');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            const out: Record<string, unknown> = {};
+            keys.result.forEach((k, i) => (out[String(k)] = values.result[i]));
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+describe('links', () => {
+  it('a shared link opened in a fresh browser profile draws a pixel-identical heatmap', async () => {
+    const shared = await suite.withPage('/?v=1', async (page) => {
+      await sweepDone(page);
+      const defaults = await pixels(page);
+      await andSweep(page, () => fillParam(page, 'capexMusdPerMwIt', '13'));
+      await andSweep(page, () => page.getByTestId('x-n').fill('40').then(() => page.getByTestId('x-n').dispatchEvent('change')));
+      await andSweep(page, () => page.getByTestId('metric').selectOption('npvPivot'));
+      await page.getByTestId('scenario-name').fill('Shared view');
+      const url = await page.getByTestId('share-url').inputValue();
+      expect(page.url()).toBe(url);
+      const q = new URL(url).searchParams;
+      expect(q.get('v')).toBe('1');
+      expect(q.get('capexMusdPerMwIt')).toBe('13');
+      expect(q.get('metric')).toBe('npvPivot');
+      expect(q.get('x')).toBe('leaseUsdPerKwMonth:60:220:40');
+      expect(q.get('name')).toBe('Shared view');
+      const picture = await pixels(page);
+      expect(picture).not.toBe(defaults);
+
+      // A per-month metric: the month travels too.
+      await andSweep(page, () => page.getByTestId('metric').selectOption('securityBudget'));
+      await andSweep(page, () => page.getByTestId('month').fill('30').then(() => page.getByTestId('month').dispatchEvent('change')));
+      const monthUrl = await page.getByTestId('share-url').inputValue();
+      expect(new URL(monthUrl).searchParams.get('month')).toBe('30');
+      return [
+        { url, picture },
+        { url: monthUrl, picture: await pixels(page) },
+      ];
+    });
+
+    const fresh = await launchBrowser();
+    try {
+      for (const { url, picture } of shared) {
+        await withPage(fresh, url, async (page) => {
+          await sweepDone(page);
+          expect(await pixels(page)).toBe(picture);
+          await expect(param(page, 'capexMusdPerMwIt')).resolves.toBe('13');
+          await expect(page.getByTestId('x-n').inputValue()).resolves.toBe('40');
+          await expect(page.getByTestId('scenario-name').inputValue()).resolves.toBe('Shared view');
+          await expect(page.getByTestId('link-notice').count()).resolves.toBe(0);
+          // The link reads back as itself.
+          await expect(page.getByTestId('share-url').inputValue()).resolves.toBe(url);
+          expect(page.url()).toBe(url);
+        });
+      }
+      // Nothing saved in the fresh profile by only looking at a link.
+      await withPage(fresh, `${new URL(shared[0]!.url).origin}/`, async (page) => {
+        await sweepDone(page);
+        await expect(param(page, 'capexMusdPerMwIt')).resolves.not.toBe('13');
+        await expect(page.getByTestId('scenario-list').locator('li').count()).resolves.toBe(0);
+      });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a malformed link loads what is valid, lists what it ignored and why, and leaves everything saved as it was', () =>
+    suite.withPage('/?v=1', async (page) => {
+      // Something saved, and a working scenario.
+      await page.getByTestId('scenario-name').fill('Keep me');
+      await page.getByTestId('save-as').click();
+      await page.getByTestId('scenario-list').locator('li[data-name="Keep me"]').waitFor();
+      await fillParam(page, 'siteMw', '250');
+      await page.waitForTimeout(1_000); // the working scenario saves once typing pauses
+      const saved = await dumpStore(page);
+      expect(saved.working).toMatchObject({ scenario: { siteMw: 250, name: 'Keep me' } });
+
+      const bad =
+        '/?v=1&siteMw=abc&bogus=1&x=nope&capexMusdPerMwIt=13&metric=npvPivot&month=0&capexMusdPerMwIt=14&leaseUsdPerKwMonth=%E0%A4%A';
+      await page.goto(suite.preview.href(bad));
+      const notice = page.getByTestId('link-notice');
+      await notice.waitFor();
+      const lines = await notice.locator('li').allTextContents();
+      const line = (start: string) => lines.find((l) => l.startsWith(start)) ?? `(no line for ${start} in ${JSON.stringify(lines)})`;
+      expect(line('siteMw = "abc"')).toMatch(/expected a number/);
+      expect(line('bogus = "1"')).toMatch(/unknown parameter/);
+      expect(line('x = "nope"')).toMatch(/KEY:MIN:MAX:N/);
+      expect(line('month = "0"')).toMatch(/whole number/);
+      expect(line('capexMusdPerMwIt = "14"')).toMatch(/repeated/);
+      expect(line('leaseUsdPerKwMonth')).toMatch(/percent-encoding/);
+      // What was valid is shown.
+      await sweepDone(page);
+      await expect(param(page, 'capexMusdPerMwIt')).resolves.toBe('13');
+      await expect(param(page, 'siteMw')).resolves.toBe('100');
+      await expect(page.getByTestId('metric').inputValue()).resolves.toBe('npvPivot');
+      await page.waitForTimeout(1_000);
+      expect(await dumpStore(page)).toEqual(saved);
+
+      // A link from a newer hashpivot: nothing of it is loaded, and it says why.
+      await page.goto(suite.preview.href('/?v=99&siteMw=5'));
+      await expect(notice.textContent()).resolves.toMatch(/newer hashpivot/);
+      await expect(param(page, 'siteMw')).resolves.toBe('100');
+      await sweepDone(page);
+      await page.waitForTimeout(1_000);
+      expect(await dumpStore(page)).toEqual(saved);
+
+      // Without a link, the working scenario from before the links.
+      await page.goto(suite.preview.href('/'));
+      await page.waitForFunction(() => (document.querySelector('[data-param="siteMw"]') as HTMLInputElement).value === '250');
+      await expect(notice.count()).resolves.toBe(0);
+
+      // Once the person changes something on a link's page, that becomes the working scenario;
+      // saved scenarios still untouched.
+      await page.goto(suite.preview.href('/?v=1&siteMw=180'));
+      await sweepDone(page);
+      await fillParam(page, 'capexMusdPerMwIt', '11');
+      await page.waitForTimeout(1_000);
+      const after = await dumpStore(page);
+      expect(after.working).toMatchObject({ scenario: { siteMw: 180, capexMusdPerMwIt: 11 } });
+      const records = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => k.startsWith('scenario:')));
+      expect(records(after)).toEqual(records(saved));
+    }));
+});
