@@ -100,7 +100,7 @@ export function mergeExtremes(into: Extremes, e: Extremes): void {
 /**
  * Compares a sweep grid (NaN = none) with the expected values (null = none), cell by cell. Returns
  * every mismatch (described with its cell, axis values, expected and actual value) and the extremes.
- * `scale(k)` optionally gives the magnitude the relative tolerance of cell k applies to.
+ * `scale(k)` optionally gives the magnitude the relative tolerance of got[k] applies to.
  */
 export function compareGrid(
   got: Float64Array,
@@ -108,14 +108,16 @@ export function compareGrid(
   spec: SweepSpec,
   tol: Tolerance,
   scale?: (k: number) => number,
+  /** The grid index of got[k], when got holds only some cells of the grid. */
+  cellOf: (k: number) => number = (k) => k,
 ): { mismatches: string[]; extremes: Extremes } {
   const mismatches: string[] = [];
   const extremes = noExtremes();
   const xs = axisValues(spec.x);
   const ys = axisValues(spec.y);
   const where = (k: number) => {
-    const i = k % spec.x.n;
-    const j = Math.floor(k / spec.x.n);
+    const i = cellOf(k) % spec.x.n;
+    const j = Math.floor(cellOf(k) / spec.x.n);
     return `cell (${i}, ${j}) ${spec.x.key}=${xs[i]} ${spec.y.key}=${ys[j]}`;
   };
   if (got.length !== want.length) return { mismatches: [`grid has ${got.length} cells, expected ${want.length}`], extremes };
