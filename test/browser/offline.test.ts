@@ -15,17 +15,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchBrowser, startPreview, watchPage, type BrowserSession, type PreviewServer } from './harness.ts';
 
-/**
- * Waits for the page's computed figure: the explorer's heatmap (a sweep) where the page has one,
- * otherwise the placeholder's projected figure.
- */
+/** Waits for the page's sweep: the heatmap (the explorer's, or the embed's) done, not failed. */
 async function waitComputed(page: Page): Promise<void> {
-  await page.locator('[data-testid="heatmap"], [data-testid="projected-figure"]').first().waitFor({ timeout: 45_000 });
-  const testid = (await page.getByTestId('heatmap').count()) > 0 ? 'heatmap' : 'projected-figure';
-  const settled = page.locator(`[data-testid="${testid}"]:is([data-state="done"], [data-state="error"])`).first();
+  const settled = page.locator('[data-testid="heatmap"]:is([data-state="done"], [data-state="error"])').first();
   await settled.waitFor({ timeout: 45_000 });
   const state = await settled.getAttribute('data-state');
-  expect(state, `${testid}: the page reports: ${await settled.textContent()}`).toBe('done');
+  expect(state, `heatmap: the page reports: ${await settled.textContent()}`).toBe('done');
 }
 
 /** Registers /sw.js unless the page has, and waits until it is active. */
@@ -203,23 +198,35 @@ describe('a new deployment', () => {
       });
       expect(waiting, 'the new worker installed and waits').toBe('installed');
 
-      // Not taken: the page, and a reload of it, stay on the build it runs.
+      // Offered: the page shows the update banner (registerSW's onNeedRefresh) …
+      const banner = page.getByTestId('update-banner');
+      await banner.waitFor({ timeout: 15_000 });
+      expect(await banner.textContent()).toMatch(/new version/i);
+      // … and keeps working on its own build meanwhile: a changed assumption sweeps again.
+      const runs = Number(await page.getByTestId('heatmap').getAttribute('data-run'));
+      await page.locator('input[data-param="capexMusdPerMwIt"]').fill('11');
+      await page.waitForFunction((runs) => {
+        const el = document.querySelector('[data-testid="heatmap"]');
+        return Number(el?.getAttribute('data-run')) > runs && el?.getAttribute('data-state') === 'done';
+      }, runs, { timeout: 45_000 });
+      expect(await page.locator('meta[name="x-deployment"]').count()).toBe(0);
+      // "Later" hides the offer; nothing changes.
+      await page.getByTestId('update-later').click();
+      expect(await banner.count()).toBe(0);
+
+      // Not taken: the page, and a reload of it, stay on the build it runs; the offer is made again.
       await page.reload({ waitUntil: 'load' });
       await waitComputed(page);
       expect(await page.locator('meta[name="x-deployment"]').count()).toBe(0);
       expect(await controller(page)).toBe(before);
+      await banner.waitFor({ timeout: 15_000 });
 
-      // Taken (what the update banner's button does through registerSW): the new worker takes
-      // over, and the next load is the new build.
-      await page.evaluate(async () => {
-        const registration = (await navigator.serviceWorker.getRegistration())!;
-        const changed = new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-        registration.waiting!.postMessage({ type: 'SKIP_WAITING' });
-        await changed;
-      });
-      await page.reload({ waitUntil: 'load' });
+      // Taken through the banner: the new worker takes over and the page reloads on the new build.
+      await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.getByTestId('update-reload').click()]);
+      await page.locator('meta[name="x-deployment"]').waitFor({ state: 'attached', timeout: 15_000 });
       expect(await page.locator('meta[name="x-deployment"]').count()).toBe(1);
       await waitComputed(page);
+      expect(await page.getByTestId('update-banner').count()).toBe(0);
       expect(watch.problems).toEqual([]);
     } finally {
       watch.stop();
