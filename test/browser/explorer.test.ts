@@ -13,6 +13,8 @@ import { REGISTRY } from '../../src/model/registry.ts';
 import { ROOT, browserSuite, watchPage } from './harness.ts';
 
 const suite = browserSuite();
+// Each test opens `/?v=1`, the link of the default scenario and view: the bare page restores the
+// working scenario the previous test left in this profile (session.svelte.ts).
 const SHOTS = join(ROOT, 'test-results');
 
 const heatmap = (page: Page) => page.getByTestId('heatmap');
@@ -85,7 +87,7 @@ async function expectReadableAxes(page: Page): Promise<void> {
 
 describe('explorer', () => {
   it('opens on the breakeven map with every parameter, the detail, and readable axes (1280×800)', () =>
-    suite.withPage('/', async (page) => {
+    suite.withPage('/?v=1', async (page) => {
       await sweepDone(page);
       const panel = page.getByTestId('parameters');
       for (const p of REGISTRY) {
@@ -111,7 +113,7 @@ describe('explorer', () => {
     }));
 
   it('changing a parameter changes the heatmap, and an out-of-range value is named with its range', () =>
-    suite.withPage('/', async (page) => {
+    suite.withPage('/?v=1', async (page) => {
       await sweepDone(page);
       const [before, line] = [await canvasPixels(page), await breakevenD(page)];
       const capex = page.locator('[data-param="capexMusdPerMwIt"]');
@@ -142,7 +144,7 @@ describe('explorer', () => {
     }));
 
   it('other axes and metric: the axes, the legend and the breakeven line follow', () =>
-    suite.withPage('/', async (page) => {
+    suite.withPage('/?v=1', async (page) => {
       await sweepDone(page);
       const line = await breakevenD(page);
       let n = await runs(page);
@@ -180,7 +182,7 @@ describe('explorer', () => {
     }));
 
   it('a clicked cell is shown in detail, with that cell’s scenario', () =>
-    suite.withPage('/', async (page) => {
+    suite.withPage('/?v=1', async (page) => {
       await sweepDone(page);
       const svg = heatmap(page).locator('svg').first();
       const box = (await page.locator('[data-testid="heatmap"] .frame').boundingBox())!;
@@ -209,7 +211,7 @@ describe('explorer', () => {
     }));
 
   it('the keyboard alone reaches and changes a parameter, with visible focus', () =>
-    suite.withPage('/', async (page) => {
+    suite.withPage('/?v=1', async (page) => {
       await sweepDone(page);
       let key: string | null = null;
       for (let k = 0; k < 40 && !key; k++) {
@@ -238,7 +240,7 @@ describe('explorer', () => {
     const watch = watchPage(page);
     try {
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(suite.preview.href('/'));
+      await page.goto(suite.preview.href('/?v=1'));
       await sweepDone(page);
       await page.getByTestId('detail').locator('xpath=self::*[@data-state="done"]').waitFor();
       await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
@@ -255,7 +257,7 @@ describe('explorer', () => {
   });
 
   it('reruns at most once an animation frame while a slider moves, and fills in progressively', () =>
-    suite.withPage('/', async (page) => {
+    suite.withPage('/?v=1', async (page) => {
       await sweepDone(page);
       const n = await runs(page);
       // 40 slider steps, one every 2 ms: ~80 ms, about 5 frames.
