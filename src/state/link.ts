@@ -8,10 +8,11 @@ import { validateScenario, type Scenario } from '../model/scenario.ts';
 import { decodeLink, encodeLink, isEmbed, type DecodedLink, type Ignored } from '../model/url.ts';
 import type { View } from '../model/view.ts';
 
-/** Whether an address's query says anything at all (the bare page, `?` or `?&` does not). */
+/** Whether an address (a whole URL, or its query with or without `?`) says anything at all. */
 export function hasLinkParams(search: string): boolean {
-  const q = search.indexOf('?');
-  const query = (q >= 0 ? search.slice(q + 1) : search).split('#')[0] ?? '';
+  let query = search;
+  if (URL.canParse(search)) query = new URL(search).search;
+  query = (query.split('#')[0] ?? '').replace(/^\?/, '');
   return query.split('&').some((part) => part !== '');
 }
 
