@@ -72,7 +72,9 @@ const RESULTS: { key: string; label: string; get: (e: Evaluation) => number | nu
 export function resultRows(a: Evaluation, b: Evaluation): ResultRow[] {
   return RESULTS.map(({ key, label, get, fmt }) => {
     const [va, vb] = [get(a), get(b)];
-    const diff = va === null || vb === null ? '—' : `${vb - va > 0 ? '+' : ''}${fmt(vb - va)}`;
+    const d = va === null || vb === null ? null : vb - va;
+    // A sign only where the difference shows: a breakeven solved twice may differ by 1e-9.
+    const diff = d === null ? '—' : `${d > 0 && fmt(d) !== fmt(0) ? '+' : ''}${fmt(d)}`;
     return { key, label, a: va === null ? 'none' : fmt(va), b: vb === null ? 'none' : fmt(vb), diff };
   });
 }

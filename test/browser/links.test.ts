@@ -93,6 +93,11 @@ describe('links', () => {
       expect(q.get('name')).toBe('Shared view');
       const picture = await pixels(page);
       expect(picture).not.toBe(defaults);
+      // The copy button puts the link on the clipboard.
+      await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.preview.url.replace(/\/$/, '') });
+      await page.getByTestId('copy-link').click();
+      await expect(page.getByTestId('copy-link').textContent()).resolves.toBe('Copied');
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(url);
 
       // A per-month metric: the month travels too.
       await andSweep(page, () => page.getByTestId('metric').selectOption('securityBudget'));
