@@ -1,5 +1,5 @@
 /** `project` and `evaluate`: the model on one scenario, run by the WASM kernel. */
-import type { Model, MonthRow } from '../kernel/api.ts';
+import { MONTH_FIELDS, type Model } from '../kernel/api.ts';
 import { createModel } from '../kernel/facade.ts';
 import { loadKernelSync } from '../kernel/load-node.ts';
 import { isoAt } from '../model/scenario.ts';
@@ -12,18 +12,7 @@ export function kernelModel(): Model {
 }
 
 /** The month fields in interfaces.md's order: the CSV header of `project`. */
-export const MONTH_COLUMNS = [
-  'month',
-  'endHeight',
-  'difficulty',
-  'hashrateEhs',
-  'blocks',
-  'btcIssued',
-  'feesBtc',
-  'btcPriceUsd',
-  'hashpriceUsdPerPhDay',
-  'securityBudgetUsdPerDay',
-] as const satisfies readonly (keyof MonthRow)[];
+export const MONTH_COLUMNS = MONTH_FIELDS;
 
 export const projectCommand: Command = {
   name: 'project',

@@ -28,6 +28,20 @@ export interface MonthRow {
   securityBudgetUsdPerDay: number;
 }
 
+/** The month fields in interfaces.md's order (the CSV header of `project`). */
+export const MONTH_FIELDS = [
+  'month',
+  'endHeight',
+  'difficulty',
+  'hashrateEhs',
+  'blocks',
+  'btcIssued',
+  'feesBtc',
+  'btcPriceUsd',
+  'hashpriceUsdPerPhDay',
+  'securityBudgetUsdPerDay',
+] as const satisfies readonly (keyof MonthRow)[];
+
 export interface RetargetEvent {
   /** First block at the new difficulty. */
   height: number;

@@ -3,7 +3,7 @@
  * and reads the results back as the shapes of api.ts. NaN (the kernel's "none") becomes null.
  */
 import { MODEL_KEYS, type ModelInputs } from '../model/keys.ts';
-import type { Evaluation, HalvingEvent, Model, MonthRow, Projection, RetargetEvent } from './api.ts';
+import { MONTH_FIELDS, type Evaluation, type HalvingEvent, type Model, type MonthRow, type Projection, type RetargetEvent } from './api.ts';
 import type { KernelExports } from './wasm.ts';
 
 /** The kernel functions the facade uses; names as assembly/index.ts exports them. */
@@ -21,17 +21,8 @@ interface ModelExports {
   resultPtr(): number;
 }
 
-const MONTH_FIELDS = [
-  'endHeight',
-  'difficulty',
-  'hashrateEhs',
-  'blocks',
-  'btcIssued',
-  'feesBtc',
-  'btcPriceUsd',
-  'hashpriceUsdPerPhDay',
-  'securityBudgetUsdPerDay',
-] as const;
+/** The fields the kernel fills, in the order of its monthFieldPtr(i). */
+const KERNEL_MONTH_FIELDS = MONTH_FIELDS.slice(1) as Exclude<(typeof MONTH_FIELDS)[number], 'month'>[];
 
 const noneToNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
@@ -50,10 +41,10 @@ export function createModel(raw: KernelExports): WasmModel {
   };
 
   const readMonths = (n: number): MonthRow[] => {
-    const cols = MONTH_FIELDS.map((_, i) => f64(k.monthFieldPtr(i), n));
+    const cols = KERNEL_MONTH_FIELDS.map((_, i) => f64(k.monthFieldPtr(i), n));
     return Array.from({ length: n }, (_, m) => {
       const row = { month: m + 1 } as MonthRow;
-      MONTH_FIELDS.forEach((name, i) => (row[name] = cols[i][m]));
+      KERNEL_MONTH_FIELDS.forEach((name, i) => (row[name] = cols[i][m]));
       return row;
     });
   };
