@@ -87,6 +87,8 @@ describe('the embed', () => {
       expect(iframe![2]).toBe('What a 200 MW site earns if it pivots');
       expect(Number(iframe![3])).toBeGreaterThan(300);
 
+      await mkdir(join(ROOT, 'test-results'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'test-results', 'embed-dialog-1280x800.png') });
       await page.getByTestId('embed-resize').uncheck();
       await expect.poll(() => page.getByTestId('embed-snippet').inputValue()).not.toContain('<script>');
       await page.getByTestId('embed-close').click();
