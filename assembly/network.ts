@@ -411,12 +411,100 @@ function stepPair(l: i32, full: bool): i32 {
   );
 }
 
+// Shared prefixes. Lanes that differ from another group only in the share that leaves at the exit
+// shock are identical until the shock: a group's state just before any lane could reach its
+// shock is kept in a slot, and later groups resume from it (lean projections only). A slot holds
+// the common loop state and, per lane, the running state and the months accrued so far.
+const SLOT_COMMON: i32 = 6;
+const SLOT_LANE_STATE: i32 = 9;
+let slotMonths: i32 = 0; // months of BTC per H/s a slot keeps per lane
+let slotSize: i32 = 0; // f64s per slot
+let slotBase: usize = 0;
+let slotCapacity: usize = 0;
+export const MAX_AXIS_SLOTS: i32 = 128; // 2048 points / MAX_LANES
+const slotValid = new StaticArray<bool>(MAX_AXIS_SLOTS);
+
+/** Forgets every slot and sizes them for prefixes of up to `months` months (a new sweep). */
+export function resetPrefixes(months: i32): void {
+  for (let i = 0; i < MAX_AXIS_SLOTS; i++) unchecked((slotValid[i] = false));
+  slotMonths = months + 1;
+  slotSize = SLOT_COMMON + MAX_LANES * (SLOT_LANE_STATE + slotMonths);
+  const bytes = <usize>(MAX_AXIS_SLOTS * slotSize) << 3;
+  if (bytes > slotCapacity) {
+    slotBase = heap.alloc(bytes);
+    slotCapacity = bytes;
+  }
+}
+
+export function prefixReady(slot: i32): bool {
+  return unchecked(slotValid[slot]);
+}
+
+@inline function slotAt(slot: i32, i: i32): usize {
+  return slotBase + (<usize>(slot * slotSize + i) << 3);
+}
+
+/** Could some lane reach its exit shock within the next segment? (≤ 2016 blocks at ≤ 4·d) */
+function nearShock(lanes: i32): bool {
+  for (let l = 0; l < lanes; l++) {
+    const reach = unchecked(lnPrevW[l]) + 2017.0 * 4 * unchecked(lnD[l]) * TWO_32;
+    if (reach >= unchecked(lnWorkAtShock[l])) return true;
+  }
+  return false;
+}
+
+function savePrefix(slot: i32, lanes: i32, common: StaticArray<i32>): bool {
+  // Only a lean projection whose lanes are all still running is a prefix of every later one.
+  for (let l = 0; l < lanes; l++) {
+    if (unchecked(lnMonth[l]) > unchecked(lnMonths[l]) || unchecked(lnAccMonth[l]) > slotMonths) return false;
+  }
+  for (let i = 0; i < SLOT_COMMON; i++) store<f64>(slotAt(slot, i), <f64>unchecked(common[i]));
+  for (let l = 0; l < lanes; l++) {
+    const at = SLOT_COMMON + l * (SLOT_LANE_STATE + slotMonths);
+    store<f64>(slotAt(slot, at), unchecked(lnD[l]));
+    store<f64>(slotAt(slot, at + 1), unchecked(lnPrevTime[l]));
+    store<f64>(slotAt(slot, at + 2), unchecked(lnPrevW[l]));
+    store<f64>(slotAt(slot, at + 3), unchecked(lnBaseW[l]));
+    store<f64>(slotAt(slot, at + 4), unchecked(lnEpochFirst[l]));
+    store<f64>(slotAt(slot, at + 5), <f64>unchecked(lnMonth[l]));
+    store<f64>(slotAt(slot, at + 6), <f64>unchecked(lnPrevEnd[l]));
+    store<f64>(slotAt(slot, at + 7), <f64>unchecked(lnAccMonth[l]));
+    store<f64>(slotAt(slot, at + 8), unchecked(lnAccEnd[l]));
+    const accrued = unchecked(lnAccMonth[l]); // months 1 … accMonth hold BTC so far
+    for (let m = 0; m < accrued; m++) store<f64>(slotAt(slot, at + SLOT_LANE_STATE + m), unchecked(mBtcPerHs[l * MAX_MONTHS + m]));
+  }
+  unchecked((slotValid[slot] = true));
+  return true;
+}
+
+function loadPrefix(slot: i32, lanes: i32, common: StaticArray<i32>): void {
+  for (let i = 0; i < SLOT_COMMON; i++) unchecked((common[i] = <i32>load<f64>(slotAt(slot, i))));
+  for (let l = 0; l < lanes; l++) {
+    const at = SLOT_COMMON + l * (SLOT_LANE_STATE + slotMonths);
+    unchecked((lnD[l] = load<f64>(slotAt(slot, at))));
+    unchecked((lnPrevTime[l] = load<f64>(slotAt(slot, at + 1))));
+    unchecked((lnPrevW[l] = load<f64>(slotAt(slot, at + 2))));
+    unchecked((lnBaseW[l] = load<f64>(slotAt(slot, at + 3))));
+    unchecked((lnEpochFirst[l] = load<f64>(slotAt(slot, at + 4))));
+    unchecked((lnMonth[l] = <i32>load<f64>(slotAt(slot, at + 5))));
+    unchecked((lnPrevEnd[l] = <i32>load<f64>(slotAt(slot, at + 6))));
+    unchecked((lnAccMonth[l] = <i32>load<f64>(slotAt(slot, at + 7))));
+    unchecked((lnAccEnd[l] = load<f64>(slotAt(slot, at + 8))));
+    const accrued = unchecked(lnAccMonth[l]);
+    for (let m = 0; m < accrued; m++) unchecked((mBtcPerHs[l * MAX_MONTHS + m] = load<f64>(slotAt(slot, at + SLOT_LANE_STATE + m))));
+  }
+}
+
+// The loop state shared by the lanes: base height, height, next retarget, next halving, era, active.
+const loopState = new StaticArray<i32>(SLOT_COMMON);
+
 /**
  * Projects lanes 0 … lanes−1 (same startHeight) over their horizons. With `events`, lane 0's
  * retargets and halvings are listed. Without `full` only BTC per H/s is computed (what the
  * economics needs): months are not closed, and a lane ends when its accrual passes the horizon.
+ * `slot` ≥ 0 (lean only): resume from that prefix slot if it is ready, else keep the prefix there.
  */
-export function projectLanes(lanes: i32, events: bool, full: bool): void {
+export function projectLanes(lanes: i32, events: bool, full: bool, slot: i32 = -1): void {
   const h0 = <i32>laneInput(0, I_START_HEIGHT);
   let active = 0;
   for (let l = 0; l < lanes; l++) if (startLane(l, h0) > 0) active++;
@@ -428,8 +516,29 @@ export function projectLanes(lanes: i32, events: bool, full: bool): void {
   let retargetAt = ((h0 + 1 + 2015) / 2016) * 2016;
   let halvingAt = ((h0 + 1 + 209999) / 210000) * 210000;
   let era = (h0 + 1) / 210000;
+  let keepPrefix = slot >= 0 && !full;
+  if (keepPrefix && unchecked(slotValid[slot])) {
+    loadPrefix(slot, lanes, loopState);
+    baseHeight = unchecked(loopState[0]);
+    height = unchecked(loopState[1]);
+    retargetAt = unchecked(loopState[2]);
+    halvingAt = unchecked(loopState[3]);
+    era = unchecked(loopState[4]);
+    active = unchecked(loopState[5]);
+    keepPrefix = false;
+  }
 
   while (active > 0) {
+    if (keepPrefix && nearShock(lanes)) {
+      unchecked((loopState[0] = baseHeight));
+      unchecked((loopState[1] = height));
+      unchecked((loopState[2] = retargetAt));
+      unchecked((loopState[3] = halvingAt));
+      unchecked((loopState[4] = era));
+      unchecked((loopState[5] = active));
+      savePrefix(slot, lanes, loopState);
+      keepPrefix = false;
+    }
     const h = height + 1; // the segment's first block
     const atRetarget = h == retargetAt;
     const atHalving = h == halvingAt;

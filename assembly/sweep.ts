@@ -15,7 +15,8 @@ import {
   I_LEASE_TERM_YEARS, I_NOI_MARGIN_PCT, I_DEFAULT_PCT_PER_YEAR, I_RECOVERY_PCT, N_INPUTS,
 } from './layout';
 import {
-  inputs, laneInputs, mHashprice, mSecurityBudget, MAX_LANES, priceMonths, projectLanes, projectNetwork, takeLane,
+  inputs, laneInputs, mHashprice, mSecurityBudget, MAX_LANES, priceMonths, projectLanes, projectNetwork, resetPrefixes,
+  takeLane,
 } from './network';
 import {
   computeBreakevenBtcPrice, computeCore, computeIrr, computePayback, prepareFinance, prepareMining, preparePivot,
@@ -98,10 +99,14 @@ export function sweepAxisPtr(which: i32): usize {
   return which == 0 ? changetype<usize>(xValues) : changetype<usize>(yValues);
 }
 
-/** Keeps the current input block as the sweep's base scenario (call after writing it). */
+/** Keeps the current input block as the sweep's base scenario and forgets what the last sweep shared; write the axis values before the first sweepRows. */
 export function sweepBegin(): void {
   for (let i = 0; i < N_INPUTS; i++) unchecked((base[i] = inputs[i]));
+  resetPrefixes(<i32>inputs[I_EXIT_MONTH]);
+  prefixKey = -1;
 }
+
+let prefixKey: i32 = -1; // the x key the prefix slots were kept for
 
 /** A buffer for `cells` results; reused while large enough (the stub runtime never frees). */
 export function sweepReserve(cells: i32): usize {
@@ -131,6 +136,17 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
   // A network key on x: every cell projects, so project the row's cells in lockstep lanes (they
   // must share the start height).
   const lockstep = (xStages & STAGE_NETWORK) != 0 && xKey != I_START_HEIGHT && yKey != I_START_HEIGHT;
+  // Rows that differ only in the share leaving at the exit shock share every group's projection
+  // up to the shock (network.ts keeps it in a slot per group of columns).
+  const exitMonth = <i32>inputs[I_EXIT_MONTH];
+  const sharedPrefix =
+    lockstep && yKey == I_EXIT_SHARE_PCT && metric != METRIC_SECURITY_BUDGET && xKey != I_EXIT_MONTH &&
+    xKey != I_HORIZON_YEARS && exitMonth >= 1 && exitMonth < <i32>inputs[I_HORIZON_YEARS] * 12;
+  // The slots belong to one x axis: the values written before sweepBegin, and this key.
+  if (sharedPrefix && xKey != prefixKey) {
+    resetPrefixes(exitMonth);
+    prefixKey = xKey;
+  }
   for (let r = rowStart; r < rowEnd; r++) {
     unchecked((inputs[yKey] = yValues[r]));
     const row = (r - rowStart) * nx;
@@ -165,7 +181,7 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
           for (let i = 0; i < N_INPUTS; i++) unchecked((laneInputs[at + i] = inputs[i]));
           unchecked((laneInputs[at + xKey] = xValues[c0 + l]));
         }
-        projectLanes(lanes, false, metric == METRIC_SECURITY_BUDGET);
+        projectLanes(lanes, false, metric == METRIC_SECURITY_BUDGET, sharedPrefix ? c0 / MAX_LANES : -1);
         for (let l = 0; l < lanes; l++) {
           const c = c0 + l;
           unchecked((inputs[xKey] = xValues[c]));
