@@ -6,6 +6,7 @@
 import type { Evaluation, Projection } from '../kernel/api.ts';
 import type { ModelInputs } from '../model/keys.ts';
 import { sweepPool, type SweepPool } from '../worker/pool.ts';
+import { OncePerFrame } from './frame.ts';
 
 export class DetailRun {
   state: 'running' | 'done' | 'error' = $state('running');
@@ -16,8 +17,7 @@ export class DetailRun {
   projection: Projection | null = $state.raw(null);
 
   readonly #pool: SweepPool;
-  #pending: ModelInputs | null = null;
-  #frame = 0;
+  readonly #frames = new OncePerFrame<ModelInputs>((next) => void this.#run(next));
   #token = 0;
 
   constructor(pool: SweepPool = sweepPool) {
@@ -25,19 +25,11 @@ export class DetailRun {
   }
 
   request(inputs: ModelInputs): void {
-    this.#pending = inputs;
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      const next = this.#pending;
-      this.#pending = null;
-      if (next) void this.#run(next);
-    });
+    this.#frames.request(inputs);
   }
 
   dispose(): void {
-    if (this.#frame) cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    this.#frames.cancel();
     this.#token++;
   }
 

@@ -7,6 +7,7 @@
 import { metricColor, type MetricColor } from '../charts/color.ts';
 import type { Axis, SweepSpec } from '../model/sweep.ts';
 import { SupersededError, sweepPool, type SweepPool, type SweepRequest } from '../worker/pool.ts';
+import { OncePerFrame } from './frame.ts';
 
 export type RunState = 'running' | 'done' | 'error';
 
@@ -33,8 +34,7 @@ export class HeatmapRun {
   runs = $state(0);
 
   readonly #pool: SweepPool;
-  #pending: SweepRequest | null = null;
-  #frame = 0;
+  readonly #frames = new OncePerFrame<SweepRequest>((next) => void this.#run(next));
   #token = 0;
 
   constructor(pool: SweepPool = sweepPool) {
@@ -43,19 +43,11 @@ export class HeatmapRun {
 
   /** Asks for a sweep; requests within one animation frame collapse into the last. */
   request(req: SweepRequest | null): void {
-    this.#pending = req;
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      const next = this.#pending;
-      this.#pending = null;
-      if (next) void this.#run(next);
-    });
+    this.#frames.request(req);
   }
 
   dispose(): void {
-    if (this.#frame) cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    this.#frames.cancel();
     this.#token++;
   }
 
