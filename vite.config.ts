@@ -48,6 +48,8 @@ export default defineConfig({
       workbox: {
         // The web manifest is added by the plugin itself.
         globPatterns: ['**/*.{html,js,css,wasm,svg,png,ico}'],
+        // The worker pool's test page is served for the browser tests, not part of the app.
+        globIgnores: ['pool-test.html', 'assets/pool-test-*.js'],
         // Any navigation (a shared link's ?v=1&…) is the explorer's page, offline too.
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
