@@ -16,14 +16,9 @@ import { axisValues } from '../../src/model/sweep.ts';
 import { resolveInputs } from '../../src/model/scenario.ts';
 import { defaultView } from '../../src/model/view.ts';
 import { ROOT, browserSuite } from './harness.ts';
+import { sweepDone } from './page.ts';
 
 const suite = browserSuite();
-
-async function sweepDone(page: Page): Promise<void> {
-  const settled = page.locator('[data-testid="heatmap"]:is([data-state="done"], [data-state="error"])');
-  await settled.waitFor({ timeout: 45_000 });
-  expect(await settled.getAttribute('data-state'), (await page.getByTestId('heatmap-status').textContent()) ?? '').toBe('done');
-}
 
 /** Clicks a download button; the file also goes to test-results/downloads/ (not committed) for a person to look at. */
 async function download(page: Page, testid: string): Promise<{ name: string; bytes: Buffer }> {

@@ -11,32 +11,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY } from '../../src/model/registry.ts';
 import { ROOT, browserSuite, watchPage } from './harness.ts';
+import { heatmap, runs, sweepDone } from './page.ts';
 
 const suite = browserSuite();
 // Each test opens `/?v=1`, the link of the default scenario and view: the bare page restores the
 // working scenario the previous test left in this profile (session.svelte.ts).
 const SHOTS = join(ROOT, 'test-results');
-
-const heatmap = (page: Page) => page.getByTestId('heatmap');
-
-async function runs(page: Page): Promise<number> {
-  return Number(await heatmap(page).getAttribute('data-run'));
-}
-
-/** Waits until a sweep newer than `after` is done (or failed: then the test fails with its message). */
-async function sweepDone(page: Page, after = 0): Promise<void> {
-  await page.waitForFunction(
-    (after) => {
-      const el = document.querySelector('[data-testid="heatmap"]');
-      const state = el?.getAttribute('data-state');
-      return Number(el?.getAttribute('data-run')) > after && (state === 'done' || state === 'error');
-    },
-    after,
-    { timeout: 45_000 },
-  );
-  const state = await heatmap(page).getAttribute('data-state');
-  expect(state, await page.getByTestId('heatmap-status').textContent() ?? '').toBe('done');
-}
 
 async function canvasPixels(page: Page): Promise<string> {
   return heatmap(page).locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());

@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './harness.ts';
+import { fillParam } from './page.ts';
 
 const suite = browserSuite();
 
@@ -40,16 +41,6 @@ async function waitForCount(page: Page, name: string, n: number): Promise<void> 
     [name, n] as const,
     { timeout: 10_000 },
   );
-}
-
-/** Types a value into a parameter's number input, opening its group first. */
-async function fillParam(page: Page, key: string, value: string): Promise<void> {
-  const input = page.locator(`[data-param="${key}"]`);
-  await input.evaluate((el) => {
-    const group = el.closest('details');
-    if (group) group.open = true;
-  });
-  await input.fill(value);
 }
 
 /** Names the explorer's scenario, sets a key, and saves it as a new scenario. */

@@ -7,26 +7,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, launchBrowser, withPage } from './harness.ts';
+import { fillParam, heatmap, runs, sweepDone } from './page.ts';
 
 const suite = browserSuite();
-
-const heatmap = (page: Page) => page.getByTestId('heatmap');
-
-/** Waits until a sweep newer than `after` is done (or failed: then the test fails with its message). */
-async function sweepDone(page: Page, after = 0): Promise<void> {
-  await page.waitForFunction(
-    (after) => {
-      const el = document.querySelector('[data-testid="heatmap"]');
-      const state = el?.getAttribute('data-state');
-      return Number(el?.getAttribute('data-run')) > after && (state === 'done' || state === 'error');
-    },
-    after,
-    { timeout: 45_000 },
-  );
-  expect(await heatmap(page).getAttribute('data-state'), (await page.getByTestId('heatmap-status').textContent()) ?? '').toBe('done');
-}
-
-const runs = async (page: Page) => Number(await heatmap(page).getAttribute('data-run'));
 
 /** Changes something and waits for the sweep it starts. */
 async function andSweep(page: Page, change: () => Promise<unknown>): Promise<void> {
@@ -34,15 +17,6 @@ async function andSweep(page: Page, change: () => Promise<unknown>): Promise<voi
   const n = await runs(page);
   await change();
   await sweepDone(page, n);
-}
-
-async function fillParam(page: Page, key: string, value: string): Promise<void> {
-  const input = page.locator(`[data-param="${key}"]`);
-  await input.evaluate((el) => {
-    const group = el.closest('details');
-    if (group) group.open = true;
-  });
-  await input.fill(value);
 }
 
 const param = (page: Page, key: string) => page.locator(`[data-param="${key}"]`).inputValue();
