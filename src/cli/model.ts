@@ -5,14 +5,13 @@ import { loadKernelSync } from '../kernel/load-node.ts';
 import { isoAt } from '../model/scenario.ts';
 import { FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, type Command } from './args.ts';
 import { loadScenario } from './input.ts';
-import { objectsToCsv, toCsv, toJson } from './output.ts';
+import { cashFlowsCsv, projectionCsv } from '../model/csv.ts';
+import { toJson } from './output.ts';
 
 export function kernelModel(): Model {
   return createModel(loadKernelSync());
 }
 
-/** The month fields in interfaces.md's order: the CSV header of `project`. */
-export const MONTH_COLUMNS = MONTH_FIELDS;
 
 export const projectCommand: Command = {
   name: 'project',
@@ -35,12 +34,12 @@ ${SCENARIO_HELP}`,
     const { inputs, startMs } = loadScenario(ctx);
     const projection = kernelModel().project(inputs);
     if (format === 'csv') {
-      ctx.io.stdout(objectsToCsv(MONTH_COLUMNS, projection.months));
+      ctx.io.stdout(projectionCsv(projection));
       return;
     }
     ctx.io.stdout(
       toJson({
-        months: projection.months.map((m) => Object.fromEntries(MONTH_COLUMNS.map((c) => [c, m[c]]))),
+        months: projection.months.map((m) => Object.fromEntries(MONTH_FIELDS.map((c) => [c, m[c]]))),
         retargets: projection.retargets.map((r) => ({ height: r.height, time: isoAt(startMs, r.seconds), difficulty: r.difficulty })),
         halvings: projection.halvings.map((h) => ({ height: h.height, time: isoAt(startMs, h.seconds), subsidyBtc: h.subsidyBtc })),
       }),
@@ -69,8 +68,7 @@ ${SCENARIO_HELP}`,
     const { inputs } = loadScenario(ctx);
     const e = kernelModel().evaluate(inputs);
     if (format === 'csv') {
-      const { mine, pivot } = e.cashFlows;
-      ctx.io.stdout(toCsv(['month', 'mine', 'pivot', 'delta'], mine.map((m, i) => [i + 1, m, pivot[i], pivot[i] - m])));
+      ctx.io.stdout(cashFlowsCsv(e));
       return;
     }
     ctx.io.stdout(

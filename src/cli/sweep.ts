@@ -10,7 +10,8 @@ import type { Problem } from '../model/scenario.ts';
 import { METRICS, axisValues, checkSweep, parseAxis, type Axis, type Metric } from '../model/sweep.ts';
 import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, stringOption, type Command } from './args.ts';
 import { loadScenario, type LoadedScenario } from './input.ts';
-import { toCsv, toJson } from './output.ts';
+import { sweepCsv } from '../model/csv.ts';
+import { toJson } from './output.ts';
 
 /** A sweep problem as a CLI line, naming the option (`--x: …`). */
 function optionLine(p: Problem): string {
@@ -103,8 +104,6 @@ ${SCENARIO_HELP}`,
       ctx.io.stdout(toJson({ x: { key: x.key, values: xs }, y: { key: y.key, values: ys }, metric, values: cells }));
       return;
     }
-    const rows: unknown[][] = [];
-    ys.forEach((yv, j) => xs.forEach((xv, i) => rows.push([xv, yv, cells[j * xs.length + i]])));
-    ctx.io.stdout(toCsv([x.key, y.key, metric as string], rows));
+    ctx.io.stdout(sweepCsv(spec, grid));
   },
 };
