@@ -20,8 +20,7 @@ export const cfPivot = new StaticArray<f64>(MAX_MONTHS);
 export const noiUnit = new StaticArray<f64>(MAX_MONTHS);
 const discount = new StaticArray<f64>(MAX_MONTHS);
 const deltaFlow = new StaticArray<f64>(MAX_MONTHS);
-/** Month-by-month fleet efficiency (J/TH) and refresh capex per mining MW. */
-const jPerThAt = new StaticArray<f64>(MAX_MONTHS);
+/** Refresh capex per mining MW, month by month. */
 const refreshCapexPerMw = new StaticArray<f64>(MAX_MONTHS);
 /** BTC one mining MW earns in the month, after uptime, curtailment and pool fee. */
 const btcPerMw = new StaticArray<f64>(MAX_MONTHS);
@@ -83,7 +82,6 @@ export function prepareMining(): void {
       hsPerMw = payout * (1e6 / pue / jPerTh) * 1e12;
       refreshesDone = done;
     }
-    unchecked((jPerThAt[i] = jPerTh));
     unchecked((btcPerMw[i] = hsPerMw * unchecked(mBtcPerHs[i])));
     let capex: f64 = 0;
     if (refreshMonths > 0 && m % refreshMonths == 0) {
