@@ -2,6 +2,7 @@
  * The built site in Chromium: the page loads, the worker pool loads the WASM kernel and projects
  * the default scenario (the detail view's network figures), and nothing on the way logs an error.
  */
+import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './harness.ts';
 
@@ -17,7 +18,10 @@ describe('smoke', () => {
 
   it('projects the default scenario in the kernel worker', async () => {
     const requested: string[] = [];
-    const onRequest = (request: { url(): string }) => requested.push(request.url());
+    // The page's and its workers' requests; the service worker precaches both builds on its own.
+    const onRequest = (request: Request) => {
+      if (!request.serviceWorker()) requested.push(request.url());
+    };
     suite.browser.context.on('request', onRequest);
     await suite.withPage('/', async (page) => {
       await expect(page.title()).resolves.toBe('hashpivot');
