@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchBrowser, startPreview, watchPage, type BrowserSession, type PreviewServer } from './harness.ts';
+import { ROOT, browserSuite, launchBrowser, startPreview, watchPage, type BrowserSession, type PreviewServer } from './harness.ts';
 
 /** Waits for the page's sweep: the heatmap (the explorer's, or the embed's) done, not failed. */
 async function waitComputed(page: Page): Promise<void> {
@@ -43,22 +43,14 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 describe('offline', () => {
-  let preview: PreviewServer | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    preview = await startPreview();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.allSettled([browser?.close(), preview?.close()]);
-  });
+  // A test stops this preview server to go offline; the suite's afterAll closing it again is a no-op.
+  const suite = browserSuite();
 
   it('the manifest has what installation needs', async () => {
-    const html = await (await fetch(preview!.href('/'))).text();
+    const html = await (await fetch(suite.preview.href('/'))).text();
     const link = /<link rel="manifest" href="([^"]+)"/.exec(html);
     expect(link, 'index.html links the manifest').not.toBeNull();
-    const response = await fetch(preview!.href(link![1]));
+    const response = await fetch(suite.preview.href(link![1]));
     expect(response.status).toBe(200);
     const manifest = (await response.json()) as Record<string, unknown> & { icons: { src: string; sizes: string; type: string; purpose?: string }[] };
     expect(manifest.name).toBe('hashpivot');
@@ -72,21 +64,21 @@ describe('offline', () => {
       const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}` && purposes(i.purpose).includes(purpose));
       expect(icon, `a ${size}×${size} ${purpose} icon`).toBeDefined();
       expect(icon!.type).toBe('image/png');
-      const bytes = Buffer.from(await (await fetch(preview!.href(icon!.src))).arrayBuffer());
+      const bytes = Buffer.from(await (await fetch(suite.preview.href(icon!.src))).arrayBuffer());
       expect(pngSize(bytes)).toEqual({ width: size, height: size });
     }
   });
 
   it('after one online visit, the page loads and computes with the server stopped', async () => {
-    const page = await browser!.newPage();
+    const page = await suite.browser.newPage();
     const watch = watchPage(page);
     try {
-      await page.goto(preview!.href('/'), { waitUntil: 'load' });
+      await page.goto(suite.preview.href('/'), { waitUntil: 'load' });
       await waitComputed(page);
-      expect(await ensureServiceWorker(page)).toBe(preview!.href('/sw.js'));
+      expect(await ensureServiceWorker(page)).toBe(suite.preview.href('/sw.js'));
       // The worker installed after this page loaded: it controls the next load.
       await page.reload({ waitUntil: 'load' });
-      expect(await controller(page)).toBe(preview!.href('/sw.js'));
+      expect(await controller(page)).toBe(suite.preview.href('/sw.js'));
       await waitComputed(page);
       // Everything a page needs is in the precache, both kernel builds included.
       const cached = await page.evaluate(async () => {
@@ -97,8 +89,8 @@ describe('offline', () => {
       expect(cached.filter((u) => u.endsWith('.wasm'))).toHaveLength(2);
       expect(cached).toContain('/index.html');
 
-      const origin = preview!.url;
-      await preview!.close();
+      const origin = suite.preview.url;
+      await suite.preview.close();
       await expect(fetch(origin, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
 
       watch.problems.length = 0;
@@ -106,11 +98,11 @@ describe('offline', () => {
       const onResponse = (r: { url(): string; fromServiceWorker(): boolean; status(): number }) => {
         if (r.url().endsWith('.wasm')) wasm.push({ url: r.url(), fromServiceWorker: r.fromServiceWorker(), status: r.status() });
       };
-      browser!.context.on('response', onResponse);
+      suite.browser.context.on('response', onResponse);
       await page.reload({ waitUntil: 'load' });
       expect(await controller(page)).toBe(`${origin}sw.js`);
       await waitComputed(page);
-      browser!.context.off('response', onResponse);
+      suite.browser.context.off('response', onResponse);
       expect(wasm.length, 'the kernel worker fetched its WASM').toBeGreaterThanOrEqual(1);
       expect(wasm.every((w) => w.fromServiceWorker && w.status === 200), JSON.stringify(wasm)).toBe(true);
 
@@ -126,21 +118,12 @@ describe('offline', () => {
 });
 
 describe('the embed', () => {
-  let preview: PreviewServer | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    preview = await startPreview();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.allSettled([browser?.close(), preview?.close()]);
-  });
+  const suite = browserSuite();
 
   it('registers no service worker', async () => {
-    const page = await browser!.newPage();
+    const page = await suite.browser.newPage();
     try {
-      await page.goto(preview!.href('/?v=1&embed=1'), { waitUntil: 'load' });
+      await page.goto(suite.preview.href('/?v=1&embed=1'), { waitUntil: 'load' });
       await waitComputed(page);
       await page.waitForTimeout(1_500);
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
