@@ -5,7 +5,7 @@
  * cells and scaled (`sampled: true`).
  */
 import { performance } from 'node:perf_hooks';
-import { defaultInputs } from '../src/model/registry.ts';
+import { defaultInputs, epochElapsedSecondsFor, hashrateEhsFor } from '../src/model/registry.ts';
 import type { ModelInputs } from '../src/model/keys.ts';
 import { axisValues, type SweepSpec } from '../src/model/sweep.ts';
 import { loadKernelSync } from '../src/kernel/load-node.ts';
@@ -83,15 +83,15 @@ for (const w of workloads) {
   // The reference, cell by cell, on an evenly spread sample of cells.
   const xs = axisValues(w.spec.x);
   const ys = axisValues(w.spec.y);
-  const resolved = { ...w.inputs, hashrateEhs: -1 as number, epochElapsedSeconds: -1 as number };
   const sample = quick ? 4 : 16;
   const cells = w.spec.x.n * w.spec.y.n;
   const ms = time(() => {
     for (let i = 0; i < sample; i++) {
       const cell = Math.floor((i * cells) / sample);
-      const s: ModelInputs = { ...resolved, [w.spec.x.key]: xs[cell % w.spec.x.n], [w.spec.y.key]: ys[Math.floor(cell / w.spec.x.n)] };
-      s.hashrateEhs = (s.startDifficulty * 2 ** 32) / 600 / 1e18;
-      s.epochElapsedSeconds = (s.startHeight % 2016) * 600;
+      // The workloads leave both derived defaults to the kernel (−1): derive them for the cell.
+      const s: ModelInputs = { ...w.inputs, [w.spec.x.key]: xs[cell % w.spec.x.n], [w.spec.y.key]: ys[Math.floor(cell / w.spec.x.n)] };
+      s.hashrateEhs = hashrateEhsFor(s.startDifficulty);
+      s.epochElapsedSeconds = epochElapsedSecondsFor(s.startHeight);
       metricOf(s, w.spec.metric, w.spec.month);
     }
   }, quick ? 1 : 3);

@@ -1,16 +1,11 @@
 /** `project` and `evaluate`: the model on one scenario, run by the WASM kernel. */
-import { MONTH_FIELDS, type Model } from '../kernel/api.ts';
-import { createModel } from '../kernel/facade.ts';
-import { loadKernelSync } from '../kernel/load-node.ts';
+import { MONTH_FIELDS } from '../kernel/api.ts';
+import { createNodeModel } from '../kernel/load-node.ts';
 import { isoAt } from '../model/scenario.ts';
 import { FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, type Command } from './args.ts';
 import { loadScenario } from './input.ts';
 import { cashFlowsCsv, projectionCsv } from '../model/csv.ts';
 import { toJson } from './output.ts';
-
-export function kernelModel(): Model {
-  return createModel(loadKernelSync());
-}
 
 
 export const projectCommand: Command = {
@@ -32,7 +27,7 @@ ${SCENARIO_HELP}`,
   run(ctx) {
     const format = formatOf(ctx.values);
     const { inputs, startMs } = loadScenario(ctx);
-    const projection = kernelModel().project(inputs);
+    const projection = createNodeModel().project(inputs);
     if (format === 'csv') {
       ctx.io.stdout(projectionCsv(projection));
       return;
@@ -66,7 +61,7 @@ ${SCENARIO_HELP}`,
   run(ctx) {
     const format = formatOf(ctx.values);
     const { inputs } = loadScenario(ctx);
-    const e = kernelModel().evaluate(inputs);
+    const e = createNodeModel().evaluate(inputs);
     if (format === 'csv') {
       ctx.io.stdout(cashFlowsCsv(e));
       return;
