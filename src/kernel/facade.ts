@@ -19,6 +19,8 @@ interface ModelExports {
   halvingTotal(): number;
   cashFlowPtr(which: number): number;
   resultPtr(): number;
+  /** The length of the result block (assembly/economics.ts R_*). */
+  N_RESULTS: WebAssembly.Global;
 }
 
 /** The fields the kernel fills, in the order of its monthFieldPtr(i). */
@@ -72,7 +74,7 @@ export function createModel(raw: KernelExports): WasmModel {
       load(inputs);
       k.evaluate();
       const n = 12 * inputs.horizonYears;
-      const r = f64(k.resultPtr(), 13);
+      const r = f64(k.resultPtr(), k.N_RESULTS.value);
       return {
         npv: { mine: r[0], pivot: r[1] },
         delta: r[2],
