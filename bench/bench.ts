@@ -9,7 +9,8 @@ import { defaultInputs, epochElapsedSecondsFor, hashrateEhsFor } from '../src/mo
 import type { ModelInputs } from '../src/model/keys.ts';
 import { axisValues, type SweepSpec } from '../src/model/sweep.ts';
 import { loadKernelSync } from '../src/kernel/load-node.ts';
-import { createSweeper, sweepGrid, sweepInputs } from '../src/kernel/sweep.ts';
+import { createSweeper, sweepGrid } from '../src/kernel/sweep.ts';
+import { sweepInputs } from '../src/model/sweep.ts';
 import { metricOf } from '../src/kernel/reference.ts';
 import type { KernelVariant } from '../src/kernel/wasm.ts';
 

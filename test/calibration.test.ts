@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MODEL_KEYS, type ModelInputs } from '../src/model/keys.ts';
-import type { Model } from '../src/kernel/api.ts';
+import type { Model } from '../src/model/results.ts';
 import { allModels, expectClose, onScheduleEhs } from './helpers/scenarios.ts';
 
 interface ProjectionCase {

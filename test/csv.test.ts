@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, Projection } from '../src/kernel/api.ts';
+import type { Evaluation, Projection } from '../src/model/results.ts';
 import { cashFlowsCsv, csvField, monthlyCsv, projectionCsv, sweepCsv, toCsv } from '../src/model/csv.ts';
 import type { SweepSpec } from '../src/model/sweep.ts';
 

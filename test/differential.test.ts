@@ -3,7 +3,7 @@
 // block by block, the kernel jumps from event to event), so agreement is evidence for both.
 import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../src/model/keys.ts';
-import type { Evaluation, MonthRow, Projection } from '../src/kernel/api.ts';
+import type { Evaluation, MonthRow, Projection } from '../src/model/results.ts';
 import { referenceModel } from '../src/kernel/reference.ts';
 import { createNodeModel } from '../src/kernel/load-node.ts';
 import { close, mulberry32, randomInputs, relDiff } from './helpers/scenarios.ts';

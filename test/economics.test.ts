@@ -2,7 +2,7 @@
 // TS reference and every WASM build; then the breakevens and the IRR on many random scenarios.
 import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../src/model/keys.ts';
-import type { Evaluation, Model } from '../src/kernel/api.ts';
+import type { Evaluation, Model } from '../src/model/results.ts';
 import { referenceModel } from '../src/kernel/reference.ts';
 import { createNodeModel } from '../src/kernel/load-node.ts';
 import { allModels, expectClose, mulberry32, npvAt, onScheduleEhs, randomInputs, withInputs, MONTH, TWO_32 } from './helpers/scenarios.ts';

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../src/model/keys.ts';
 import { checkSweep, METRICS, type Axis, type Metric, type SweepSpec } from '../src/model/sweep.ts';
 import { loadKernelSync } from '../src/kernel/load-node.ts';
-import { createSweeper, sweepGrid, sweepInputs, type Sweeper } from '../src/kernel/sweep.ts';
+import { createSweeper, sweepGrid, type Sweeper } from '../src/kernel/sweep.ts';
+import { sweepInputs } from '../src/model/sweep.ts';
 import type { KernelVariant } from '../src/kernel/wasm.ts';
 import { baseInputs } from './helpers/scenarios.ts';
 import {

@@ -10,7 +10,8 @@ import { axisValues, checkSweep, METRICS, type Axis, type Metric, type SweepSpec
 import { defaultInputs } from '../src/model/registry.ts';
 import { createModel, type WasmModel } from '../src/kernel/facade.ts';
 import { loadKernelSync } from '../src/kernel/load-node.ts';
-import { createSweeper, sweepGrid, sweepInputs, type Sweeper } from '../src/kernel/sweep.ts';
+import { createSweeper, sweepGrid, type Sweeper } from '../src/kernel/sweep.ts';
+import { sweepInputs } from '../src/model/sweep.ts';
 import type { KernelVariant } from '../src/kernel/wasm.ts';
 import { baseInputs, onScheduleEhs } from './helpers/scenarios.ts';
 import {

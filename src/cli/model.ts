@@ -1,5 +1,5 @@
 /** `project` and `evaluate`: the model on one scenario, run by the WASM kernel. */
-import { MONTH_FIELDS } from '../kernel/api.ts';
+import { MONTH_FIELDS } from '../model/results.ts';
 import { createNodeModel } from '../kernel/load-node.ts';
 import { isoAt } from '../model/scenario.ts';
 import { FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, type Command } from './args.ts';

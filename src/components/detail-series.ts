@@ -4,7 +4,7 @@
  * cumulative Δ plain and discounted with the paybacks).
  */
 import type { SeriesSpec } from '../charts/series.ts';
-import type { Evaluation, Projection } from '../kernel/api.ts';
+import type { Evaluation, Projection } from '../model/results.ts';
 import { MONTH_SECONDS, type ModelInputs } from '../model/keys.ts';
 
 export interface SeriesChart {

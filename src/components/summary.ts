@@ -4,7 +4,7 @@
  * embeds.
  */
 import { formatValue, money } from '../charts/format.ts';
-import type { Evaluation } from '../kernel/api.ts';
+import type { Evaluation } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
 
 const mw = (v: number) => `${formatValue('MW', v)}`;

@@ -3,7 +3,7 @@
  * and reads the results back as the shapes of api.ts. NaN (the kernel's "none") becomes null.
  */
 import { MODEL_KEYS, type ModelInputs } from '../model/keys.ts';
-import { MONTH_FIELDS, type Evaluation, type HalvingEvent, type Model, type MonthRow, type Projection, type RetargetEvent } from './api.ts';
+import { MONTH_FIELDS, type Evaluation, type HalvingEvent, type Model, type MonthRow, type Projection, type RetargetEvent } from '../model/results.ts';
 import type { KernelExports } from './wasm.ts';
 
 /** The kernel functions the facade uses; names as assembly/index.ts exports them. */

@@ -16,18 +16,6 @@ interface SweepExports {
   sweepRows(xKey: number, nx: number, yKey: number, rowStart: number, rowEnd: number, metric: number, month: number): void;
 }
 
-/**
- * Inputs for a sweep: as resolveInputs gives them, but a derived default the scenario did not set
- * becomes −1 so the kernel derives it per cell (sweeping startDifficulty moves the hashrate too).
- */
-export function sweepInputs(inputs: ModelInputs, explicit: { hashrateEhs: boolean; epochElapsedSeconds: boolean }): ModelInputs {
-  return {
-    ...inputs,
-    hashrateEhs: explicit.hashrateEhs ? inputs.hashrateEhs : -1,
-    epochElapsedSeconds: explicit.epochElapsedSeconds ? inputs.epochElapsedSeconds : -1,
-  };
-}
-
 export interface Sweeper {
   /** Prepares the kernel for `spec` around `inputs`; then rows() computes any block of rows. */
   begin(inputs: ModelInputs, spec: SweepSpec): void;

@@ -8,7 +8,7 @@
  * stays exactly as it is, and with `{units: true}` the download's, where each column that has a
  * unit names it: `leaseUsdPerKwMonth (USD/kW-month),btcPriceUsd (USD),delta (USD)`.
  */
-import type { Evaluation, MonthRow, Projection } from '../kernel/api.ts';
+import type { Evaluation, MonthRow, Projection } from './results.ts';
 import { PARAMS_BY_KEY } from './registry.ts';
 import { METRIC_UNITS, axisValues, type SweepSpec } from './sweep.ts';
 

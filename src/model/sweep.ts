@@ -3,7 +3,7 @@
  * here, at the door, so the kernel only ever sees valid grids (style.md: normalise options early).
  */
 import { PARAMS_BY_KEY, isModelKey } from './registry.ts';
-import type { ModelKey } from './keys.ts';
+import type { ModelInputs, ModelKey } from './keys.ts';
 import type { Problem } from './scenario.ts';
 
 /** The sweep's metrics, in the kernel's numbering (assembly/sweep.ts METRIC_*). */
@@ -119,4 +119,16 @@ export function checkSweep(spec: { x: Axis; y: Axis; metric: string; month: numb
     problems.push({ key: 'month', message: `month: must be a whole number in [1, ${months}] (the horizon's months), got ${spec.month}` });
   }
   return problems;
+}
+
+/**
+ * Inputs for a sweep: as resolveInputs gives them, but a derived default the scenario did not set
+ * becomes −1 so the kernel derives it per cell (sweeping startDifficulty moves the hashrate too).
+ */
+export function sweepInputs(inputs: ModelInputs, explicit: { hashrateEhs: boolean; epochElapsedSeconds: boolean }): ModelInputs {
+  return {
+    ...inputs,
+    hashrateEhs: explicit.hashrateEhs ? inputs.hashrateEhs : -1,
+    epochElapsedSeconds: explicit.epochElapsedSeconds ? inputs.epochElapsedSeconds : -1,
+  };
 }

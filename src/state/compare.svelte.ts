@@ -3,7 +3,7 @@
  * breakevens), evaluated on the worker pool, with the difference B − A.
  */
 import { formatValue, money } from '../charts/format.ts';
-import type { Evaluation } from '../kernel/api.ts';
+import type { Evaluation } from '../model/results.ts';
 import { PARAMS_BY_KEY, SCENARIO_KEYS, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../model/registry.ts';
 import { resolveInputs, type Scenario } from '../model/scenario.ts';
 import { sweepPool, type SweepPool } from '../worker/pool.ts';

@@ -3,7 +3,7 @@
  * whichever scenario the explorer shows in detail. At most one request an animation frame; a
  * reply for an outdated request is dropped.
  */
-import type { Evaluation, Projection } from '../kernel/api.ts';
+import type { Evaluation, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
 import { sweepPool, type SweepPool } from '../worker/pool.ts';
 import { OncePerFrame } from './frame.ts';

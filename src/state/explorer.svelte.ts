@@ -12,7 +12,7 @@ import { CURRENT_VERSION, isModelKey } from '../model/registry.ts';
 import { resolveInputs, validateScenario, type Problem, type Scenario } from '../model/scenario.ts';
 import { checkSweep } from '../model/sweep.ts';
 import { defaultView, type View } from '../model/view.ts';
-import { sweepInputs } from '../kernel/sweep.ts';
+import { sweepInputs } from '../model/sweep.ts';
 import type { SweepRequest } from '../worker/pool.ts';
 
 export type ScenarioValue = number | string;

@@ -18,7 +18,7 @@
  * Errors reach the caller: a block the worker fails (an invalid spec, a kernel that cannot load)
  * or a worker that dies rejects the sweep's promise with the message.
  */
-import type { Evaluation, Projection } from '../kernel/api.ts';
+import type { Evaluation, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
 import type { SweepSpec } from '../model/sweep.ts';
 import { KernelClient, createKernelWorker } from './client.ts';

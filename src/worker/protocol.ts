@@ -5,7 +5,7 @@
  * `Requests` is the whole protocol: the worker's handler table is typed from it (a handler with the
  * wrong argument or result breaks the build) and so is the client's `request()`.
  */
-import type { Evaluation, Projection } from '../kernel/api.ts';
+import type { Evaluation, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
 import type { SweepSpec } from '../model/sweep.ts';
 

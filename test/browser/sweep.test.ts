@@ -21,7 +21,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createNodeModel, loadKernelSync } from '../../src/kernel/load-node.ts';
-import { createSweeper, sweepInputs } from '../../src/kernel/sweep.ts';
+import { createSweeper } from '../../src/kernel/sweep.ts';
+import { sweepInputs } from '../../src/model/sweep.ts';
 import type { ModelInputs } from '../../src/model/keys.ts';
 import { defaultInputs } from '../../src/model/registry.ts';
 import type { SweepSpec } from '../../src/model/sweep.ts';

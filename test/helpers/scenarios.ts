@@ -3,7 +3,7 @@
  * scenarios (domain.md §6 rules), the implementations under test and tolerant comparisons.
  */
 import { MODEL_KEYS, type ModelInputs } from '../../src/model/keys.ts';
-import type { Model } from '../../src/kernel/api.ts';
+import type { Model } from '../../src/model/results.ts';
 import { referenceModel } from '../../src/kernel/reference.ts';
 import { createNodeModel } from '../../src/kernel/load-node.ts';
 import type { KernelVariant } from '../../src/kernel/wasm.ts';

@@ -6,7 +6,7 @@
 import type { ModelInputs } from '../../src/model/keys.ts';
 import { epochElapsedSecondsFor, hashrateEhsFor } from '../../src/model/registry.ts';
 import { axisValues, type Metric, type SweepSpec } from '../../src/model/sweep.ts';
-import type { Evaluation, MonthRow } from '../../src/kernel/api.ts';
+import type { Evaluation, MonthRow } from '../../src/model/results.ts';
 
 /** Which derived defaults the base scenario set itself (sweepInputs' second argument). */
 export interface Explicit {

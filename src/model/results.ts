@@ -3,7 +3,7 @@
  * `Model`), the CLI, the worker and the UI. Times are seconds after t0 (the scenario's startDate);
  * money is US dollars; "none" is null, never NaN.
  */
-import type { ModelInputs } from '../model/keys.ts';
+import type { ModelInputs } from './keys.ts';
 
 export interface MonthRow {
   /** 1-based month of the horizon. */
