@@ -1,5 +1,6 @@
-// The model against shared/vectors/model-calibration.json: reference results computed from
-// domain.md by an implementation independent of the project. Every case, every implementation.
+// The model against test/vectors/model-calibration.json: reference results computed from the
+// model's specification by an implementation independent of the project. Every case, every
+// implementation.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MODEL_KEYS, type ModelInputs } from '../src/model/keys.ts';
@@ -18,7 +19,7 @@ interface EvaluateCase {
   breakeven: { leaseRate: number };
 }
 const calibration: { projection: ProjectionCase[]; evaluate: EvaluateCase[] } = JSON.parse(
-  readFileSync(new URL('../../shared/vectors/model-calibration.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('./vectors/model-calibration.json', import.meta.url), 'utf8'),
 );
 
 const REL = 1e-9; // the file's stated tolerance

@@ -41,7 +41,7 @@ interface CoreVectors {
   subsidy: { height: number; sats: number }[];
   difficulty: { bits: string; exact: number }[];
 }
-const vectors: CoreVectors = JSON.parse(readFileSync(new URL('../../shared/vectors/bitcoin-core.json', import.meta.url), 'utf8'));
+const vectors: CoreVectors = JSON.parse(readFileSync(new URL('./vectors/bitcoin-core.json', import.meta.url), 'utf8'));
 
 const model = createModel(loadKernelSync());
 const inputsOf = (raw: unknown, sets: string[] = []) => {

@@ -18,7 +18,7 @@ interface Vectors {
 }
 
 const vectors: Vectors = JSON.parse(
-  readFileSync(new URL('../../shared/vectors/bitcoin-core.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('./vectors/bitcoin-core.json', import.meta.url), 'utf8'),
 );
 const hex = (s: string) => BigInt(`0x${s}`);
 const u32 = (s: string) => Number(s);

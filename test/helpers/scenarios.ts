@@ -32,7 +32,7 @@ export const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() *
 export const onScheduleEhs = (difficulty: number) => (difficulty * TWO_32) / 600 / 1e18;
 
 /**
- * A complete scenario: the first `evaluate` case of shared/vectors/model-calibration.json (written
+ * A complete scenario: the first `evaluate` case of test/vectors/model-calibration.json (written
  * out here so that the helpers depend on no file), with its derived defaults filled in:
  * hashrateEhs = D0·2^32/600/1e18 and epochElapsedSeconds = (startHeight mod 2016)·600 = 0.
  */
