@@ -1,7 +1,7 @@
 /**
  * Named, illustrative starting points. Each is a scenario of the current version holding only
  * what differs from the registry defaults, modelled on public deal terms; none claims to be any
- * company's actual economics. test/presets.test.ts checks that every preset validates.
+ * company's actual economics. test/model/presets.test.ts checks that every preset validates.
  */
 import { CURRENT_VERSION } from './registry.ts';
 import type { Scenario } from './scenario.ts';

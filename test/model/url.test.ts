@@ -3,10 +3,10 @@
  * valid, list what was ignored, and never throw.
  */
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, PARAMS_BY_KEY, defaultScenario, hashrateEhsFor } from '../src/model/registry.ts';
-import { resolveScenario, validateScenario, type Scenario } from '../src/model/scenario.ts';
-import { decodeLink, encodeEmbedLink, encodeLink, formatNumber, isEmbed, type LinkMigration } from '../src/model/url.ts';
-import { defaultView, type View } from '../src/model/view.ts';
+import { CURRENT_VERSION, PARAMS_BY_KEY, defaultScenario, hashrateEhsFor } from '../../src/model/registry.ts';
+import { resolveScenario, validateScenario, type Scenario } from '../../src/model/scenario.ts';
+import { decodeLink, encodeEmbedLink, encodeLink, formatNumber, isEmbed, type LinkMigration } from '../../src/model/url.ts';
+import { defaultView, type View } from '../../src/model/view.ts';
 
 const base: Scenario = { version: CURRENT_VERSION };
 const view = defaultView();

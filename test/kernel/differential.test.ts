@@ -2,11 +2,11 @@
 // by field, and every output of evaluate(). The two are written separately (the reference walks
 // block by block, the kernel jumps from event to event), so agreement is evidence for both.
 import { describe, expect, it } from 'vitest';
-import type { ModelInputs } from '../src/model/keys.ts';
-import type { Evaluation, MonthRow, Projection } from '../src/model/results.ts';
-import { referenceModel } from '../src/kernel/reference.ts';
-import { createNodeModel } from '../src/kernel/load-node.ts';
-import { close, mulberry32, randomInputs, relDiff } from './helpers/scenarios.ts';
+import type { ModelInputs } from '../../src/model/keys.ts';
+import type { Evaluation, MonthRow, Projection } from '../../src/model/results.ts';
+import { referenceModel } from '../../src/kernel/reference.ts';
+import { createNodeModel } from '../../src/kernel/load-node.ts';
+import { close, mulberry32, randomInputs, relDiff } from '../helpers/scenarios.ts';
 
 const REL = 1e-9;
 const ABS = 1e-6; // floor for values near 0

@@ -1,9 +1,9 @@
 // The network projection (domain.md §2 and its fine print) on hand-worked examples, in the TS
 // reference and every WASM build. Each expectation is derived from the rules in the comments.
 import { describe, expect, it } from 'vitest';
-import type { ModelInputs } from '../src/model/keys.ts';
-import type { Model, Projection } from '../src/model/results.ts';
-import { allModels, expectClose, mulberry32, onScheduleEhs, randomInputs, withInputs, MONTH, TWO_32 } from './helpers/scenarios.ts';
+import type { ModelInputs } from '../../src/model/keys.ts';
+import type { Model, Projection } from '../../src/model/results.ts';
+import { allModels, expectClose, mulberry32, onScheduleEhs, randomInputs, withInputs, MONTH, TWO_32 } from '../helpers/scenarios.ts';
 
 /** τ: the block interval once a constant network is back on schedule after the first retarget. */
 const TAU = (600 * 2016) / 2015; // 600.2977667…

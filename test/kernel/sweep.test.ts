@@ -5,19 +5,19 @@
 // Then the sweep's own machinery: log and whole-number axes, row blocks, and stale state between
 // sweeps on one kernel instance.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ModelInputs } from '../src/model/keys.ts';
-import { axisValues, checkSweep, METRICS, type Axis, type Metric, type SweepSpec } from '../src/model/sweep.ts';
-import { defaultInputs } from '../src/model/registry.ts';
-import { createModel, type WasmModel } from '../src/kernel/facade.ts';
-import { loadKernelSync } from '../src/kernel/load-node.ts';
-import { createSweeper, sweepGrid, type Sweeper } from '../src/kernel/sweep.ts';
-import { sweepInputs } from '../src/model/sweep.ts';
-import type { KernelVariant } from '../src/kernel/wasm.ts';
-import { baseInputs, onScheduleEhs } from './helpers/scenarios.ts';
+import type { ModelInputs } from '../../src/model/keys.ts';
+import { axisValues, checkSweep, METRICS, type Axis, type Metric, type SweepSpec } from '../../src/model/sweep.ts';
+import { defaultInputs } from '../../src/model/registry.ts';
+import { createModel, type WasmModel } from '../../src/kernel/facade.ts';
+import { loadKernelSync } from '../../src/kernel/load-node.ts';
+import { createSweeper, sweepGrid, type Sweeper } from '../../src/kernel/sweep.ts';
+import { sweepInputs } from '../../src/model/sweep.ts';
+import type { KernelVariant } from '../../src/kernel/wasm.ts';
+import { baseInputs, onScheduleEhs } from '../helpers/scenarios.ts';
 import {
   compareGrid, gridScenarios, identical, mergeExtremes, metricOf, noExtremes, summarise,
   type CellTruth, type Explicit, type Extremes, type Tolerance,
-} from './helpers/sweep-cells.ts';
+} from '../helpers/sweep-cells.ts';
 
 const N = 64;
 const BUILDS: KernelVariant[] = ['release', 'release-simd', 'debug'];

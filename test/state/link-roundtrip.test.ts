@@ -1,14 +1,14 @@
 /**
  * The page's link (src/state/link.ts) on top of the codec: what counts as a link in the address,
  * the address of a scenario the explorer holds while someone types (invalid keys left out), and
- * that it reads back as what was shown. The codec's own tables are test/url.test.ts.
+ * that it reads back as what was shown. The codec's own tables are test/model/url.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION } from '../src/model/registry.ts';
-import type { Scenario } from '../src/model/scenario.ts';
-import { decodeLink } from '../src/model/url.ts';
-import { defaultView, type View } from '../src/model/view.ts';
-import { describeIgnored, hasLinkParams, hrefFor, linkableScenario, readArrivingLink } from '../src/state/link.ts';
+import { CURRENT_VERSION } from '../../src/model/registry.ts';
+import type { Scenario } from '../../src/model/scenario.ts';
+import { decodeLink } from '../../src/model/url.ts';
+import { defaultView, type View } from '../../src/model/view.ts';
+import { describeIgnored, hasLinkParams, hrefFor, linkableScenario, readArrivingLink } from '../../src/state/link.ts';
 
 const view = defaultView();
 const page = 'https://example.test/hashpivot/?old=1#top';

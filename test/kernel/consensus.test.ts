@@ -2,11 +2,11 @@
 // then the two implementations against each other on seeded random inputs.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createConsensus } from '../src/kernel/consensus.ts';
-import * as reference from '../src/kernel/consensus-ref.ts';
-import type { Consensus } from '../src/kernel/consensus-ref.ts';
-import { loadKernelSync } from '../src/kernel/load-node.ts';
-import type { KernelVariant } from '../src/kernel/wasm.ts';
+import { createConsensus } from '../../src/kernel/consensus.ts';
+import * as reference from '../../src/kernel/consensus-ref.ts';
+import type { Consensus } from '../../src/kernel/consensus-ref.ts';
+import { loadKernelSync } from '../../src/kernel/load-node.ts';
+import type { KernelVariant } from '../../src/kernel/wasm.ts';
 
 interface Vectors {
   retarget: { case: string; bits: string; firstTime: number; lastTime: number; expected: string }[];
@@ -18,7 +18,7 @@ interface Vectors {
 }
 
 const vectors: Vectors = JSON.parse(
-  readFileSync(new URL('./vectors/bitcoin-core.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../vectors/bitcoin-core.json', import.meta.url), 'utf8'),
 );
 const hex = (s: string) => BigInt(`0x${s}`);
 const u32 = (s: string) => Number(s);

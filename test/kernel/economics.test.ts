@@ -1,14 +1,14 @@
 // The miner, the pivot and the finance outputs (domain.md §3–§5) on hand-worked examples, in the
 // TS reference and every WASM build; then the breakevens and the IRR on many random scenarios.
 import { describe, expect, it } from 'vitest';
-import type { ModelInputs } from '../src/model/keys.ts';
-import type { Evaluation, Model } from '../src/model/results.ts';
-import { referenceModel } from '../src/kernel/reference.ts';
-import { createNodeModel } from '../src/kernel/load-node.ts';
-import { allModels, expectClose, mulberry32, npvAt, onScheduleEhs, randomInputs, withInputs, MONTH, TWO_32 } from './helpers/scenarios.ts';
+import type { ModelInputs } from '../../src/model/keys.ts';
+import type { Evaluation, Model } from '../../src/model/results.ts';
+import { referenceModel } from '../../src/kernel/reference.ts';
+import { createNodeModel } from '../../src/kernel/load-node.ts';
+import { allModels, expectClose, mulberry32, npvAt, onScheduleEhs, randomInputs, withInputs, MONTH, TWO_32 } from '../helpers/scenarios.ts';
 
 // ---------------------------------------------------------------------------------------------
-// A constant network worked out by hand (as in test/projection.test.ts): tip 1,038,240 = 2016·515
+// A constant network worked out by hand (as in test/kernel/projection.test.ts): tip 1,038,240 = 2016·515
 // on an epoch boundary at t0, D0 = 153e12, hashrate D0·2^32/600 (on schedule), growth 0.
 //  - blocks h0+1 … h0+2015 every 600 s at D0; block h0+2015 at 1,209,000 s;
 //  - from then on D1 = D0·2016/2015, blocks every τ = 600·2016/2015 s, and D stays D1;

@@ -13,10 +13,10 @@ import {
   migrateRecord,
   parseImport,
   parseImports,
-} from '../src/model/library.ts';
-import { CURRENT_VERSION } from '../src/model/registry.ts';
-import { scenarioFromText } from '../src/model/scenario.ts';
-import { defaultView } from '../src/model/view.ts';
+} from '../../src/model/library.ts';
+import { CURRENT_VERSION } from '../../src/model/registry.ts';
+import { scenarioFromText } from '../../src/model/scenario.ts';
+import { defaultView } from '../../src/model/view.ts';
 
 const base = { version: CURRENT_VERSION, siteMw: 250, pivotSharePct: 40 };
 const when = new Date('2026-02-01T10:00:00.000Z');

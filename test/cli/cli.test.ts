@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as reference from '../src/kernel/consensus-ref.ts';
-import { createModel } from '../src/kernel/facade.ts';
-import { loadKernelSync } from '../src/kernel/load-node.ts';
-import { MODEL_KEYS } from '../src/model/keys.ts';
-import { PRESETS, findPreset, presetScenario } from '../src/model/presets.ts';
-import { defaultScenario } from '../src/model/registry.ts';
-import { resolveInputs, validateWithOverrides } from '../src/model/scenario.ts';
+import * as reference from '../../src/kernel/consensus-ref.ts';
+import { createModel } from '../../src/kernel/facade.ts';
+import { loadKernelSync } from '../../src/kernel/load-node.ts';
+import { MODEL_KEYS } from '../../src/model/keys.ts';
+import { PRESETS, findPreset, presetScenario } from '../../src/model/presets.ts';
+import { defaultScenario } from '../../src/model/registry.ts';
+import { resolveInputs, validateWithOverrides } from '../../src/model/scenario.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMMANDS = ['subsidy', 'retarget', 'difficulty', 'params', 'validate', 'project', 'evaluate', 'sweep', 'presets'];
 
 function cli(args: string[], input?: string) {
@@ -41,7 +41,7 @@ interface CoreVectors {
   subsidy: { height: number; sats: number }[];
   difficulty: { bits: string; exact: number }[];
 }
-const vectors: CoreVectors = JSON.parse(readFileSync(new URL('./vectors/bitcoin-core.json', import.meta.url), 'utf8'));
+const vectors: CoreVectors = JSON.parse(readFileSync(new URL('../vectors/bitcoin-core.json', import.meta.url), 'utf8'));
 
 const model = createModel(loadKernelSync());
 const inputsOf = (raw: unknown, sets: string[] = []) => {

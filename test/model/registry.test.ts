@@ -1,7 +1,7 @@
 // The parameter registry against domain.md §6: every model key, sane ranges, sourced defaults,
 // the whole-number keys, and the derived defaults resolution recomputes.
 import { describe, expect, it } from 'vitest';
-import { MODEL_KEYS } from '../src/model/keys.ts';
+import { MODEL_KEYS } from '../../src/model/keys.ts';
 import {
   CURRENT_VERSION,
   PARAMS_BY_KEY,
@@ -13,8 +13,8 @@ import {
   epochElapsedSecondsFor,
   hashrateEhsFor,
   rangeText,
-} from '../src/model/registry.ts';
-import { MIGRATIONS, migrate, parseStartDate, resolveInputs, resolveScenario, validateScenario } from '../src/model/scenario.ts';
+} from '../../src/model/registry.ts';
+import { MIGRATIONS, migrate, parseStartDate, resolveInputs, resolveScenario, validateScenario } from '../../src/model/scenario.ts';
 
 /** domain.md §6: "Whole numbers: …". */
 const WHOLE = ['startHeight', 'exitMonth', 'horizonYears', 'refreshYears', 'pivotStartMonth', 'buildMonths', 'leaseTermYears'];

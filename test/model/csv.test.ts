@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, Projection } from '../src/model/results.ts';
-import { cashFlowsCsv, csvField, monthlyCsv, projectionCsv, sweepCsv, toCsv } from '../src/model/csv.ts';
-import type { SweepSpec } from '../src/model/sweep.ts';
+import type { Evaluation, Projection } from '../../src/model/results.ts';
+import { cashFlowsCsv, csvField, monthlyCsv, projectionCsv, sweepCsv, toCsv } from '../../src/model/csv.ts';
+import type { SweepSpec } from '../../src/model/sweep.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const spec: SweepSpec = {
   x: { key: 'leaseUsdPerKwMonth', min: 100, max: 200, n: 3, log: false },

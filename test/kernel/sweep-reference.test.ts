@@ -5,17 +5,17 @@
 // have the same network (64 per grid); the W2 shape, where no two cells share one, is checked on
 // its diagonal.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ModelInputs } from '../src/model/keys.ts';
-import { checkSweep, METRICS, type Axis, type Metric, type SweepSpec } from '../src/model/sweep.ts';
-import { loadKernelSync } from '../src/kernel/load-node.ts';
-import { createSweeper, sweepGrid, type Sweeper } from '../src/kernel/sweep.ts';
-import { sweepInputs } from '../src/model/sweep.ts';
-import type { KernelVariant } from '../src/kernel/wasm.ts';
-import { baseInputs } from './helpers/scenarios.ts';
+import type { ModelInputs } from '../../src/model/keys.ts';
+import { checkSweep, METRICS, type Axis, type Metric, type SweepSpec } from '../../src/model/sweep.ts';
+import { loadKernelSync } from '../../src/kernel/load-node.ts';
+import { createSweeper, sweepGrid, type Sweeper } from '../../src/kernel/sweep.ts';
+import { sweepInputs } from '../../src/model/sweep.ts';
+import type { KernelVariant } from '../../src/kernel/wasm.ts';
+import { baseInputs } from '../helpers/scenarios.ts';
 import {
   compareGrid, gridScenarios, mergeExtremes, noExtremes, summarise, type Explicit, type Extremes, type Tolerance,
-} from './helpers/sweep-cells.ts';
-import { metricsOfEvaluate, ReferenceCells, type CellMetrics } from './helpers/reference-cells.ts';
+} from '../helpers/sweep-cells.ts';
+import { metricsOfEvaluate, ReferenceCells, type CellMetrics } from '../helpers/reference-cells.ts';
 
 const N = 64;
 const BUILDS: KernelVariant[] = ['release', 'release-simd', 'debug'];

@@ -3,9 +3,9 @@
 // implementation.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MODEL_KEYS, type ModelInputs } from '../src/model/keys.ts';
-import type { Model } from '../src/model/results.ts';
-import { allModels, expectClose, onScheduleEhs } from './helpers/scenarios.ts';
+import { MODEL_KEYS, type ModelInputs } from '../../src/model/keys.ts';
+import type { Model } from '../../src/model/results.ts';
+import { allModels, expectClose, onScheduleEhs } from '../helpers/scenarios.ts';
 
 interface ProjectionCase {
   scenario: Record<string, unknown>;
@@ -19,7 +19,7 @@ interface EvaluateCase {
   breakeven: { leaseRate: number };
 }
 const calibration: { projection: ProjectionCase[]; evaluate: EvaluateCase[] } = JSON.parse(
-  readFileSync(new URL('./vectors/model-calibration.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../vectors/model-calibration.json', import.meta.url), 'utf8'),
 );
 
 const REL = 1e-9; // the file's stated tolerance

@@ -4,12 +4,12 @@
 // whatever ran on the kernel before, each row must equal the same row computed alone on a fresh
 // kernel instance, bit for bit.
 import { describe, expect, it } from 'vitest';
-import { defaultInputs } from '../src/model/registry.ts';
-import type { SweepSpec } from '../src/model/sweep.ts';
-import { loadKernelSync } from '../src/kernel/load-node.ts';
-import { createSweeper, sweepGrid } from '../src/kernel/sweep.ts';
-import { sweepInputs } from '../src/model/sweep.ts';
-import type { KernelVariant } from '../src/kernel/wasm.ts';
+import { defaultInputs } from '../../src/model/registry.ts';
+import type { SweepSpec } from '../../src/model/sweep.ts';
+import { loadKernelSync } from '../../src/kernel/load-node.ts';
+import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';
+import { sweepInputs } from '../../src/model/sweep.ts';
+import type { KernelVariant } from '../../src/kernel/wasm.ts';
 
 const base = sweepInputs({ ...defaultInputs(), horizonYears: 6, exitMonth: 20 }, { hashrateEhs: false, epochElapsedSeconds: false });
 const spec: SweepSpec = {

@@ -3,10 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../src/model/registry.ts';
-import { applyOverrides, parseScenarioText, scenarioFromText, validateScenario } from '../src/model/scenario.ts';
+import { defaultScenario } from '../../src/model/registry.ts';
+import { applyOverrides, parseScenarioText, scenarioFromText, validateScenario } from '../../src/model/scenario.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Bad {
   name: string;

@@ -4,7 +4,7 @@
  * embed shows.
  */
 import { describe, expect, it } from 'vitest';
-import { metricColor } from '../src/charts/color.ts';
+import { metricColor } from '../../src/charts/color.ts';
 import {
   APP_VERSION,
   assumptionsText,
@@ -15,10 +15,10 @@ import {
   sourceLine,
   standalone,
   wrapText,
-} from '../src/charts/export.ts';
-import { textWidth } from '../src/charts/svg.ts';
-import { defaultView } from '../src/model/view.ts';
-import pkg from '../package.json' with { type: 'json' };
+} from '../../src/charts/export.ts';
+import { textWidth } from '../../src/charts/svg.ts';
+import { defaultView } from '../../src/model/view.ts';
+import pkg from '../../package.json' with { type: 'json' };
 
 /**
  * Well-formedness as far as these documents need it: every tag closes in order, attributes are

@@ -5,17 +5,17 @@
  * against sweepGrid() on one kernel: blocks, workers and interleaved evaluate calls change nothing.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ModelInputs } from '../src/model/keys.ts';
-import { defaultInputs } from '../src/model/registry.ts';
-import type { SweepSpec } from '../src/model/sweep.ts';
-import { createNodeModel, loadKernelSync } from '../src/kernel/load-node.ts';
-import { createSweeper, sweepGrid } from '../src/kernel/sweep.ts';
-import { sweepInputs } from '../src/model/sweep.ts';
-import type { KernelExports } from '../src/kernel/wasm.ts';
-import { createHandlers, respond } from '../src/worker/handlers.ts';
-import { transferables, type Handlers, type Request } from '../src/worker/protocol.ts';
-import { SupersededError, SweepPool, defaultPoolSize, type RowBlock } from '../src/worker/pool.ts';
-import { identical } from './helpers/sweep-cells.ts';
+import type { ModelInputs } from '../../src/model/keys.ts';
+import { defaultInputs } from '../../src/model/registry.ts';
+import type { SweepSpec } from '../../src/model/sweep.ts';
+import { createNodeModel, loadKernelSync } from '../../src/kernel/load-node.ts';
+import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';
+import { sweepInputs } from '../../src/model/sweep.ts';
+import type { KernelExports } from '../../src/kernel/wasm.ts';
+import { createHandlers, respond } from '../../src/worker/handlers.ts';
+import { transferables, type Handlers, type Request } from '../../src/worker/protocol.ts';
+import { SupersededError, SweepPool, defaultPoolSize, type RowBlock } from '../../src/worker/pool.ts';
+import { identical } from '../helpers/sweep-cells.ts';
 
 /** What a test can see of the fake workers a pool started. */
 interface FakeWorkers {
