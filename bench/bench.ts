@@ -5,7 +5,7 @@
  * cells and scaled (`sampled: true`).
  */
 import { performance } from 'node:perf_hooks';
-import { defaultInputs, epochElapsedSecondsFor, hashrateEhsFor } from '../src/model/registry.ts';
+import { defaultInputs, epochElapsedSecondsFor, hashrateEhsFor } from '../src/model/registry/index.ts';
 import type { ModelInputs } from '../src/model/keys.ts';
 import { axisValues, type SweepSpec } from '../src/model/sweep.ts';
 import { loadKernelSync } from '../src/kernel/load-node.ts';

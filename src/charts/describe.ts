@@ -2,7 +2,7 @@
  * The heatmap in words, for people who cannot see it: where the breakeven line runs and which side
  * wins. Read from the Δ grid directly (linear interpolation along each row), not from the drawing.
  */
-import { PARAMS_BY_KEY } from '../model/registry.ts';
+import { PARAMS_BY_KEY } from '../model/registry/index.ts';
 import type { View } from '../model/view.ts';
 import { formatValue, money } from './format.ts';
 

@@ -9,7 +9,7 @@
  */
 import { version } from '../../package.json';
 import type { ModelKey } from '../model/keys.ts';
-import { PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey } from '../model/registry.ts';
+import { PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey } from '../model/registry/index.ts';
 import { resolveInputs, type Scenario } from '../model/scenario.ts';
 import type { View } from '../model/view.ts';
 import type { MetricColor } from './color.ts';

@@ -7,7 +7,7 @@
  * the contour's grid coordinates map to pixels by plain proportion.
  */
 import { scaleLinear, scaleLog } from 'd3';
-import { PARAMS_BY_KEY } from '../model/registry.ts';
+import { PARAMS_BY_KEY } from '../model/registry/index.ts';
 import { axisValues, type Axis } from '../model/sweep.ts';
 import type { View } from '../model/view.ts';
 import { axisSvg, labelWidth, type AxisSpec, type ContinuousScale } from './axis.ts';

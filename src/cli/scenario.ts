@@ -1,6 +1,6 @@
 /** `params`, `presets` and `validate`: the scenario format, without running the model. */
 import { PRESETS } from '../model/presets.ts';
-import { REGISTRY, TEXT_REGISTRY } from '../model/registry.ts';
+import { REGISTRY, TEXT_REGISTRY } from '../model/registry/index.ts';
 import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, type Command } from './args.ts';
 import { checkScenario } from './input.ts';
 import { objectsToCsv, toJson } from './output.ts';

@@ -9,7 +9,7 @@
  * unit names it: `leaseUsdPerKwMonth (USD/kW-month),btcPriceUsd (USD),delta (USD)`.
  */
 import type { Evaluation, MonthRow, Projection } from './results.ts';
-import { PARAMS_BY_KEY } from './registry.ts';
+import { PARAMS_BY_KEY } from './registry/index.ts';
 import { METRIC_UNITS, axisValues, type SweepSpec } from './sweep.ts';
 
 export interface CsvOptions {

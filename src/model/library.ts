@@ -22,7 +22,7 @@
  * so a record saved by an older build opens in a newer one (and one from a newer build is reported,
  * not misread).
  */
-import { CURRENT_VERSION, TEXT_PARAMS_BY_KEY } from './registry.ts';
+import { CURRENT_VERSION, TEXT_PARAMS_BY_KEY } from './registry/index.ts';
 import { parseJsonText, resolveInputs, validateScenario, type Problem, type Scenario } from './scenario.ts';
 import { checkSweep, type Axis } from './sweep.ts';
 import type { View } from './view.ts';

@@ -3,7 +3,7 @@
  * what differs from the registry defaults, modelled on public deal terms; none claims to be any
  * company's actual economics. test/model/presets.test.ts checks that every preset validates.
  */
-import { CURRENT_VERSION } from './registry.ts';
+import { CURRENT_VERSION } from './registry/index.ts';
 import type { Scenario } from './scenario.ts';
 
 export interface Preset {

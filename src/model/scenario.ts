@@ -19,7 +19,7 @@ import {
   rangeText,
   type ParamSpec,
   type TextKey,
-} from './registry.ts';
+} from './registry/index.ts';
 
 /** A scenario as written: `version` and any subset of the keys; missing keys take defaults. */
 export type Scenario = {

@@ -2,7 +2,7 @@
  * A sweep's specification: two axes over registry keys, a metric, a month. Parsed and checked
  * here, at the door, so the kernel only ever sees valid grids (style.md: normalise options early).
  */
-import { PARAMS_BY_KEY, isModelKey } from './registry.ts';
+import { PARAMS_BY_KEY, isModelKey } from './registry/index.ts';
 import type { ModelInputs, ModelKey } from './keys.ts';
 import type { Problem } from './scenario.ts';
 

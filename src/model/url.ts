@@ -44,7 +44,7 @@ import {
   TEXT_PARAMS_BY_KEY,
   isModelKey,
   isTextKey,
-} from './registry.ts';
+} from './registry/index.ts';
 import { migrate, resolveInputs, suggestKey, validateScenario, type Scenario } from './scenario.ts';
 import { METRICS, checkSweep, parseAxis, type Axis, type Metric } from './sweep.ts';
 import { defaultView, type View } from './view.ts';

@@ -3,7 +3,7 @@
  * (domain.md's typical values) where we know them, else the default ± 60 % inside the key's range.
  */
 import type { ModelKey } from '../model/keys.ts';
-import { PARAMS_BY_KEY } from '../model/registry.ts';
+import { PARAMS_BY_KEY } from '../model/registry/index.ts';
 import type { Axis } from '../model/sweep.ts';
 
 const KNOWN: Partial<Record<ModelKey, [number, number, boolean]>> = {

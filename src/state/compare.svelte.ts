@@ -4,7 +4,7 @@
  */
 import { formatValue, money } from '../charts/format.ts';
 import type { Evaluation } from '../model/results.ts';
-import { PARAMS_BY_KEY, SCENARIO_KEYS, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../model/registry.ts';
+import { PARAMS_BY_KEY, SCENARIO_KEYS, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../model/registry/index.ts';
 import { resolveInputs, type Scenario } from '../model/scenario.ts';
 import { sweepPool, type SweepPool } from '../worker/pool.ts';
 import { getScenario } from './store.ts';

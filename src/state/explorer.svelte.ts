@@ -8,7 +8,7 @@
  * resolved from the valid keys only, so the model never sees a bad value.
  */
 import type { ModelInputs, ModelKey } from '../model/keys.ts';
-import { CURRENT_VERSION, isModelKey } from '../model/registry.ts';
+import { CURRENT_VERSION, isModelKey } from '../model/registry/index.ts';
 import { resolveInputs, validateScenario, type Problem, type Scenario } from '../model/scenario.ts';
 import { checkSweep } from '../model/sweep.ts';
 import { defaultView, type View } from '../model/view.ts';

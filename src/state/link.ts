@@ -3,7 +3,7 @@
  * arriving address is read. The codec itself (the public format) is src/model/url.ts; this file
  * only decides what to hand it and what to say about what it ignored. Pure: no DOM, no state.
  */
-import { CURRENT_VERSION } from '../model/registry.ts';
+import { CURRENT_VERSION } from '../model/registry/index.ts';
 import { validateScenario, type Scenario } from '../model/scenario.ts';
 import { decodeLink, encodeLink, isEmbed, type DecodedLink, type Ignored } from '../model/url.ts';
 import type { View } from '../model/view.ts';

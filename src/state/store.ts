@@ -19,7 +19,7 @@
  */
 import { createStore, del, entries, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { makeRecord, migrateRecord, type ImportedScenario, type StoredRecord } from '../model/library.ts';
-import { TEXT_PARAMS_BY_KEY } from '../model/registry.ts';
+import { TEXT_PARAMS_BY_KEY } from '../model/registry/index.ts';
 import type { Problem, Scenario } from '../model/scenario.ts';
 import type { View } from '../model/view.ts';
 

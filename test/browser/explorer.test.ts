@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY } from '../../src/model/registry.ts';
+import { REGISTRY } from '../../src/model/registry/index.ts';
 import { ROOT, browserSuite, watchPage } from './harness.ts';
 import { heatmap, runs, sweepDone } from './page.ts';
 

@@ -24,7 +24,7 @@ import { createNodeModel, loadKernelSync } from '../../src/kernel/load-node.ts';
 import { createSweeper } from '../../src/kernel/sweep.ts';
 import { sweepInputs } from '../../src/model/sweep.ts';
 import type { ModelInputs } from '../../src/model/keys.ts';
-import { defaultInputs } from '../../src/model/registry.ts';
+import { defaultInputs } from '../../src/model/registry/index.ts';
 import type { SweepSpec } from '../../src/model/sweep.ts';
 import type { SweepRequest } from '../../src/worker/pool.ts';
 import { cellScenario } from '../helpers/sweep-cells.ts';

@@ -10,7 +10,7 @@ import { createModel } from '../../src/kernel/facade.ts';
 import { loadKernelSync } from '../../src/kernel/load-node.ts';
 import { MODEL_KEYS } from '../../src/model/keys.ts';
 import { PRESETS, findPreset, presetScenario } from '../../src/model/presets.ts';
-import { defaultScenario } from '../../src/model/registry.ts';
+import { defaultScenario } from '../../src/model/registry/index.ts';
 import { resolveInputs, validateWithOverrides } from '../../src/model/scenario.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

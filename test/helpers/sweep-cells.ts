@@ -4,7 +4,7 @@
  * largest differences (for the notes) and every mismatch (for the failure message).
  */
 import type { ModelInputs } from '../../src/model/keys.ts';
-import { epochElapsedSecondsFor, hashrateEhsFor } from '../../src/model/registry.ts';
+import { epochElapsedSecondsFor, hashrateEhsFor } from '../../src/model/registry/index.ts';
 import { axisValues, type Metric, type SweepSpec } from '../../src/model/sweep.ts';
 import type { Evaluation, MonthRow } from '../../src/model/results.ts';
 

@@ -4,7 +4,7 @@
 // whatever ran on the kernel before, each row must equal the same row computed alone on a fresh
 // kernel instance, bit for bit.
 import { describe, expect, it } from 'vitest';
-import { defaultInputs } from '../../src/model/registry.ts';
+import { defaultInputs } from '../../src/model/registry/index.ts';
 import type { SweepSpec } from '../../src/model/sweep.ts';
 import { loadKernelSync } from '../../src/kernel/load-node.ts';
 import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';

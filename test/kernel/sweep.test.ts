@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
 import { axisValues, checkSweep, METRICS, type Axis, type Metric, type SweepSpec } from '../../src/model/sweep.ts';
-import { defaultInputs } from '../../src/model/registry.ts';
+import { defaultInputs } from '../../src/model/registry/index.ts';
 import { createModel, type WasmModel } from '../../src/kernel/facade.ts';
 import { loadKernelSync } from '../../src/kernel/load-node.ts';
 import { createSweeper, sweepGrid, type Sweeper } from '../../src/kernel/sweep.ts';

@@ -14,7 +14,7 @@ import {
   parseImport,
   parseImports,
 } from '../../src/model/library.ts';
-import { CURRENT_VERSION } from '../../src/model/registry.ts';
+import { CURRENT_VERSION } from '../../src/model/registry/index.ts';
 import { scenarioFromText } from '../../src/model/scenario.ts';
 import { defaultView } from '../../src/model/view.ts';
 

@@ -1,7 +1,7 @@
 // The presets: well-formed, valid, only what differs from the defaults, and on the terms they name.
 import { describe, expect, it } from 'vitest';
 import { PRESETS, findPreset, presetScenario } from '../../src/model/presets.ts';
-import { PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../../src/model/registry.ts';
+import { PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../../src/model/registry/index.ts';
 import { resolveInputs, validateScenario } from '../../src/model/scenario.ts';
 
 describe('presets', () => {

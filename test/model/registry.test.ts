@@ -13,7 +13,7 @@ import {
   epochElapsedSecondsFor,
   hashrateEhsFor,
   rangeText,
-} from '../../src/model/registry.ts';
+} from '../../src/model/registry/index.ts';
 import { MIGRATIONS, migrate, parseStartDate, resolveInputs, resolveScenario, validateScenario } from '../../src/model/scenario.ts';
 
 /** domain.md §6: "Whole numbers: …". */

@@ -3,7 +3,7 @@
  * valid, list what was ignored, and never throw.
  */
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, PARAMS_BY_KEY, defaultScenario, hashrateEhsFor } from '../../src/model/registry.ts';
+import { CURRENT_VERSION, PARAMS_BY_KEY, defaultScenario, hashrateEhsFor } from '../../src/model/registry/index.ts';
 import { resolveScenario, validateScenario, type Scenario } from '../../src/model/scenario.ts';
 import { decodeLink, encodeEmbedLink, encodeLink, formatNumber, isEmbed, type LinkMigration } from '../../src/model/url.ts';
 import { defaultView, type View } from '../../src/model/view.ts';

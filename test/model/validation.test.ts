@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../src/model/registry.ts';
+import { defaultScenario } from '../../src/model/registry/index.ts';
 import { applyOverrides, parseScenarioText, scenarioFromText, validateScenario } from '../../src/model/scenario.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -4,7 +4,7 @@
  * that it reads back as what was shown. The codec's own tables are test/model/url.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION } from '../../src/model/registry.ts';
+import { CURRENT_VERSION } from '../../src/model/registry/index.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { decodeLink } from '../../src/model/url.ts';
 import { defaultView, type View } from '../../src/model/view.ts';

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CURRENT_VERSION } from '../../src/model/registry.ts';
+import { CURRENT_VERSION } from '../../src/model/registry/index.ts';
 import { defaultView } from '../../src/model/view.ts';
 import { openScenarioStore, type ScenarioStore } from '../../src/state/store.ts';
 

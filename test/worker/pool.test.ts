@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
-import { defaultInputs } from '../../src/model/registry.ts';
+import { defaultInputs } from '../../src/model/registry/index.ts';
 import type { SweepSpec } from '../../src/model/sweep.ts';
 import { createNodeModel, loadKernelSync } from '../../src/kernel/load-node.ts';
 import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';

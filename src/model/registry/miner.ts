@@ -1,0 +1,104 @@
+/** The miner group: the site, the fleet and its costs (the "keep mining" path, docs/model.md §3). */
+import type { SpecFields } from './types.ts';
+
+export const MINER = {
+  siteMw: {
+    label: 'Site power', unit: 'MW',
+    default: 100, min: 0.1, max: 10_000, step: 1, integer: false,
+    description: 'Gross site power (PUE included).',
+    source: 'Illustrative 100 MW site, the scale of a mid-size listed miner campus (2025)',
+    stages: ['mining', 'pivot'], assumption: true, assumptionOrder: 1,
+    plausible: {
+      low: 10, high: 1000, log: true,
+      source: 'Modelling assumption: from a small hosted site to a gigawatt campus such as Riot Platforms\' ' +
+        'Corsicana site (company announcements); by ratio, since sites differ by multiples',
+    },
+  },
+  miningPue: {
+    label: 'Mining PUE', unit: '',
+    default: 1.05, min: 1, max: 3, step: 0.01, integer: false,
+    description: 'Gross power per MW of ASIC load.',
+    source: '1.03–1.10 immersion/optimised, up to 1.2–1.5 air (cooling vendors\' figures, 2025)',
+    stages: ['mining'], assumption: false,
+  },
+  fleetJPerTh: {
+    label: 'Fleet efficiency', unit: 'J/TH',
+    default: 20, min: 1, max: 200, step: 0.5, integer: false,
+    description: 'Average energy per terahash of the fleet.',
+    source: 'Fleet averages 20–25 J/TH; S21 17.5, S21 XP 13.5 (Bitmain\'s specs, miners\' company reports, 2025)',
+    stages: ['mining'], assumption: true, assumptionOrder: 3,
+    plausible: {
+      low: 12, high: 35,
+      source: 'From a fleet of the newest machines (Antminer S21 XP, 13.5 J/TH) to one of 2020-era machines ' +
+        '(Antminer S19, ≈ 34 J/TH), per Bitmain\'s specs; listed miners report fleet averages of 20–25 J/TH',
+    },
+  },
+  uptimePct: {
+    label: 'Uptime', unit: '%',
+    default: 95, min: 0, max: 100, step: 0.5, integer: false,
+    description: 'Share of hours the fleet hashes (outside curtailment).',
+    source: 'Assumption typical of large miners\' reported fleet uptime (2025)',
+    stages: ['mining'], assumption: false,
+  },
+  poolFeePct: {
+    label: 'Pool fee', unit: '%',
+    default: 2, min: 0, max: 100, step: 0.1, integer: false,
+    description: 'Mining pool fee on BTC earned.',
+    source: 'Typical FPPS pool fee of 1.5–2.5 % (2025 pool fee schedules); assumption',
+    stages: ['mining'], assumption: false,
+  },
+  powerUsdPerKwh: {
+    label: 'Power price', unit: 'USD/kWh',
+    default: 0.04, min: 0, max: 1, step: 0.001, integer: false,
+    description: 'All-in power price.',
+    source: '$0.03–0.08/kWh for large miners (JPMorgan research via press, 2025)',
+    stages: ['mining'], assumption: true, assumptionOrder: 2,
+    plausible: {
+      low: 0.02, high: 0.1,
+      source: 'Large miners pay $0.03–0.08/kWh (JPMorgan research via press, 2025); the range adds a cent or ' +
+        'two either side for stranded power and retail rates',
+    },
+  },
+  opexUsdPerMwMonth: {
+    label: 'Non-power opex', unit: 'USD/MW-month',
+    default: 10_000, min: 0, max: 1_000_000, step: 500, integer: false,
+    description: 'Staff, maintenance, insurance and other non-power costs per gross MW.',
+    source: 'Assumption (2025): ≈ $0.014/kWh at 100 % load, in line with listed miners\' non-power cash costs',
+    stages: ['mining'], assumption: false,
+  },
+  curtailedPct: {
+    label: 'Curtailed hours', unit: '%',
+    default: 0, min: 0, max: 100, step: 0.5, integer: false,
+    description: 'Share of hours the site is curtailed (demand response).',
+    source: 'Off by default',
+    stages: ['mining'], assumption: false,
+  },
+  demandResponseUsdPerMwh: {
+    label: 'Demand-response credit', unit: 'USD/MWh',
+    default: 0, min: 0, max: 10_000, step: 10, integer: false,
+    description: 'Credit per MWh curtailed (gross MW × curtailed hours).',
+    source: 'Off by default; Riot earned $1,122/MWh curtailed in Jul 2022 (K33 Research)',
+    stages: ['mining'], assumption: false,
+  },
+  refreshYears: {
+    label: 'Fleet refresh', unit: 'yr',
+    default: 0, min: 0, max: 30, step: 1, integer: true,
+    description: 'Replace the fleet every this many years (0 = never).',
+    source: 'Off by default',
+    stages: ['mining'], assumption: false,
+  },
+  asicUsdPerTh: {
+    label: 'ASIC price', unit: 'USD/TH',
+    default: 15, min: 0, max: 1000, step: 0.5, integer: false,
+    description: 'Price of new ASICs at a refresh.',
+    source: '≈ $4–20/TH by generation; new-generation machines near the top (Hashrate Index ASIC Price Index via press, 2025)',
+    stages: ['mining'], assumption: false,
+  },
+  efficiencyGainPctPerYear: {
+    label: 'Efficiency gain', unit: '%/yr',
+    default: 0, min: 0, max: 50, step: 0.5, integer: false,
+    description: 'Yearly improvement of J/TH for fleets bought at a refresh.',
+    source: 'Off by default (refresh off)',
+    stages: ['mining'], assumption: false,
+  },
+} satisfies Record<string, SpecFields>;

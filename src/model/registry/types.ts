@@ -1,0 +1,91 @@
+/**
+ * The shapes of the parameter registry and the formulas its derived defaults use. The group files
+ * (network.ts, miner.ts, pivot.ts, finance.ts) hold the specs; index.ts combines them.
+ */
+
+/** The scenario schema version this build writes; older versions are migrated forward. */
+export const CURRENT_VERSION = 1;
+
+export type ParamGroup = 'network' | 'miner' | 'pivot' | 'finance';
+
+/**
+ * The kernel's recomputation stages, in the order it runs them: the network projection, the
+ * discount factors, the mining path, the monthly prices and the pivot path.
+ */
+export const STAGES = ['network', 'finance', 'mining', 'prices', 'pivot'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The range analysts typically argue over, inside the allowed [min, max]. */
+export interface Plausible {
+  low: number;
+  high: number;
+  /** Values differ by multiples rather than by amounts: axes and sliders space them by ratio. */
+  log?: boolean;
+  /** The public figures behind the range, or why it is a modelling assumption. */
+  source: string;
+}
+
+/** A numeric model input as its group file writes it: the key is the property name, the group the file's. */
+export interface SpecFields {
+  label: string;
+  unit: string;
+  /** The default; for a derived key, its value for the default start state (see `derived`). */
+  default: number;
+  min: number;
+  max: number;
+  /** A sensible increment for sliders and steppers (not a validation rule). */
+  step: number;
+  /** Whole numbers only. */
+  integer: boolean;
+  /** One line. */
+  description: string;
+  /** Where the default comes from, with a date, or why it is a modelling assumption. */
+  source: string;
+  /**
+   * Set when a missing value is computed from other keys rather than taken from `default`;
+   * the text gives the formula. Resolution (src/model/scenario.ts) recomputes it.
+   */
+  derived?: string;
+  /** The kernel stages a change of this key invalidates (a sweep recomputes only these). */
+  stages: readonly Stage[];
+  /** The typical range, for sliders, heatmap axes and sensitivity; absent when none is well founded. */
+  plausible?: Plausible;
+  /** Whether a chart's assumption line names this key even when the scenario leaves it at its default. */
+  assumption: boolean;
+  /** The key's place in the assumption line (1 first); set exactly when `assumption` is. */
+  assumptionOrder?: number;
+}
+
+/** A numeric model input. */
+export interface KeyedSpec<K extends string = string> extends SpecFields {
+  key: K;
+  group: ParamGroup;
+}
+
+/** A non-numeric key: the start date (network) and the scenario's own name and notes. */
+export interface TextSpec {
+  key: 'startDate' | 'name' | 'notes';
+  group: 'network' | 'about';
+  kind: 'date' | 'text';
+  label: string;
+  default: string;
+  /** Longest allowed text, in UTF-16 code units (JS string length). */
+  maxLength: number;
+  description: string;
+  source: string;
+}
+
+export type TextKey = TextSpec['key'];
+
+/** Seconds in a model month: 365.25 / 12 days (docs/model.md §2). */
+export const MONTH_SECONDS = 2_629_800;
+
+/** Network hashrate (EH/s) at which blocks arrive every 600 s on average at difficulty `d` (docs/model.md §2). */
+export function hashrateEhsFor(difficulty: number): number {
+  return (difficulty * 2 ** 32) / 600 / 1e18;
+}
+
+/** Seconds since the epoch's first block when the chain is on schedule (600 s a block). */
+export function epochElapsedSecondsFor(height: number): number {
+  return (height % 2016) * 600;
+}
