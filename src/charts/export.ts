@@ -9,7 +9,7 @@
  */
 import { version } from '../../package.json';
 import type { ModelKey } from '../model/keys.ts';
-import { PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey } from '../model/registry/index.ts';
+import { ASSUMPTION_KEYS, PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey } from '../model/registry/index.ts';
 import { resolveInputs, type Scenario } from '../model/scenario.ts';
 import type { View } from '../model/view.ts';
 import type { MetricColor } from './color.ts';
@@ -32,22 +32,10 @@ export function defaultTitle(view: View): string {
 }
 
 /**
- * The assumptions a reader needs to read the chart: these, then whatever else the scenario sets,
- * less the view's axes (they vary across the chart).
+ * The assumptions a reader needs to read the chart: the registry's assumption keys, then whatever
+ * else the scenario sets, less the view's axes (they vary across the chart).
  */
-export const KEY_ASSUMPTIONS: readonly ModelKey[] = [
-  'siteMw',
-  'powerUsdPerKwh',
-  'fleetJPerTh',
-  'btcPriceUsd',
-  'btcPriceGrowthPctPerYear',
-  'hashrateGrowthPctPerMonth',
-  'leaseUsdPerKwMonth',
-  'capexMusdPerMwIt',
-  'pivotSharePct',
-  'horizonYears',
-  'discountRatePct',
-];
+export const KEY_ASSUMPTIONS: readonly ModelKey[] = ASSUMPTION_KEYS;
 
 /** The as-of date of the network state (the scenario's start date), YYYY-MM-DD. */
 export function asOfDate(scenario: Scenario): string {

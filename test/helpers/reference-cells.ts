@@ -10,16 +10,17 @@
  * from the reference's own evaluate and project, and the tests check that the two agree exactly.
  */
 import type { ModelInputs } from '../../src/model/keys.ts';
+import { REGISTRY } from '../../src/model/registry/index.ts';
 import type { Metric } from '../../src/model/sweep.ts';
 import {
   breakevenBtcPrice, cashFlows, irr, paybackMonth, projectNetwork, referenceModel, type NetworkMonths,
 } from '../../src/kernel/reference.ts';
 
-/** The keys the reference's projectNetwork reads (the month rows carry prices and hashprices). */
-const PROJECTION_KEYS = [
-  'startHeight', 'startDifficulty', 'epochElapsedSeconds', 'hashrateEhs', 'hashrateGrowthPctPerMonth', 'exitSharePct',
-  'exitMonth', 'btcPriceUsd', 'btcPriceGrowthPctPerYear', 'feesBtcPerBlock', 'horizonYears',
-] as const satisfies readonly (keyof ModelInputs)[];
+/**
+ * The keys the reference's projectNetwork reads: those whose change invalidates the kernel's
+ * network or price stage (the reference's month rows carry prices and hashprices).
+ */
+const PROJECTION_KEYS = REGISTRY.filter((p) => p.stages.includes('network') || p.stages.includes('prices')).map((p) => p.key);
 
 /** The metrics of one cell; hashprice and securityBudget at each requested month. */
 export type CellMetrics = Record<'delta' | 'npvMine' | 'npvPivot', number> &
