@@ -5,8 +5,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 export default defineConfig({
   plugins: [
     svelte(),
-    // The installable, offline explorer (issue 7). Every file of a build — HTML, JS chunks, the
-    // worker, both .wasm kernels, icons — is precached by the generated service worker, each with
+    // The installable, offline explorer. Every file of a build — HTML, JS chunks, the worker,
+    // both .wasm kernels, icons — is precached by the generated service worker, each with
     // its revision. Why an old page never runs new WASM, nor a new page old WASM: Vite names every
     // asset after its content hash (assets/release-simd-<hash>.wasm), and a worker chunk only asks
     // for the .wasm URL built into it; a new deployment's service worker installs beside the old one

@@ -1,8 +1,8 @@
 /**
- * `npm run --silent bench [-- --quick]`: the sweep workloads of the "Sweeps" issue, one JSON
- * object per line and measurement (interfaces.md). Module instantiation is excluded; each
- * measurement is one warm-up run and the median of 5. The TS reference is timed on a sample of
- * cells and scaled (`sampled: true`).
+ * `npm run --silent bench [-- --quick]`: the sweep workloads W1–W3, one JSON object per line and
+ * measurement, a public format (README). Module instantiation is excluded; each measurement is
+ * one warm-up run and the median of 5. The TS reference is timed on a sample of cells and scaled
+ * (`sampled: true`).
  */
 import { performance } from 'node:perf_hooks';
 import { defaultInputs, epochElapsedSecondsFor, hashrateEhsFor } from '../src/model/registry/index.ts';

@@ -1,8 +1,8 @@
 /**
- * Downloads and embeds from one static render (style.md, after the grapher): a chart's SVG
- * markup — the same pure functions that draw the page — framed with its title, the assumptions,
- * the legend and a source line, as one self-contained SVG document. The PNG is that document
- * rasterised at 2× in the browser; the CSVs come from the same arrays (src/model/csv.ts).
+ * Downloads and embeds from one static render: a chart's SVG markup — the same pure functions
+ * that draw the page — framed with its title, the assumptions, the legend and a source line, as
+ * one self-contained SVG document. The PNG is that document rasterised at 2× in the browser; the
+ * CSVs come from the same arrays (src/model/csv.ts).
  *
  * The texts (title, assumptions, source line) are pure and shared with the embed view, so a
  * download and an embed of the same scenario say the same thing.

@@ -1,7 +1,7 @@
 /**
- * The command line (interfaces.md): `hashpivot <command> [arguments]`. Results go to stdout as
- * JSON (or CSV with --format csv); problems go to stderr, one a line, naming the key or argument,
- * with exit code 2 and never a stack trace.
+ * The command line, a public contract (README): `hashpivot <command> [arguments]`. Results go
+ * to stdout as JSON (or CSV with --format csv); problems go to stderr, one a line, naming the key
+ * or argument, with exit code 2 and never a stack trace.
  */
 import { readFileSync } from 'node:fs';
 import { CliError, parseCommandArgs, type Command, type Io } from './args.ts';

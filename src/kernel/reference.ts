@@ -1,9 +1,9 @@
 /**
- * The plain-TypeScript reference model: domain.md §2–§5 written for clarity, not speed. It is the
- * oracle the WASM kernel is tested against and the baseline of the benchmark. It walks the chain
- * block by block; the kernel jumps from event to event. Keep the two separate.
+ * The plain-TypeScript reference model: docs/model.md §2–§5 written for clarity, not speed. It is
+ * the oracle the WASM kernel is tested against and the baseline of the benchmark. It walks the
+ * chain block by block; the kernel jumps from event to event. Keep the two separate.
  *
- * Conventions (domain.md and its fine print; choices of ours are marked "choice"):
+ * Conventions (docs/model.md; the choices of docs/model.md §7 are marked "choice"):
  * - Time is seconds after t0, the instant the tip block `startHeight` is found.
  * - W(t) is the cumulative number of hashes the network has done since t0. Block k after the tip
  *   is found when W reaches the sum of `D_j · 2^32` over j ≤ k, so within an epoch (constant D)
@@ -30,7 +30,7 @@ export function subsidySats(height: number): number {
   return halvings >= 64 ? 0 : Math.floor(5_000_000_000 / 2 ** halvings);
 }
 
-/** The network's cumulative work W(t) and its inverse (domain.md §2: exponential growth, exit shock). */
+/** The network's cumulative work W(t) and its inverse (docs/model.md §2.3: exponential growth, exit shock). */
 export class HashrateCurve {
   readonly n0: number;
   readonly a: number; // ln(1 + g), the continuous growth rate per month
@@ -183,7 +183,7 @@ interface MiningMonth {
   ebitda: number;
 }
 
-/** One month of mining on `mw` gross megawatts with fleet efficiency `jPerTh` (domain.md §3). */
+/** One month of mining on `mw` gross megawatts with fleet efficiency `jPerTh` (docs/model.md §3). */
 function miningMonth(s: ModelInputs, mw: number, jPerTh: number, btcPerHashSecond: number, price: number): MiningMonth {
   const running = (s.uptimePct / 100) * (1 - s.curtailedPct / 100);
   const fleetHs = ((mw * 1e6) / s.miningPue / jPerTh) * 1e12;
@@ -285,7 +285,7 @@ function deltaAtPrice(s: ModelInputs, net: NetworkMonths, btcPriceUsd: number): 
 export const BTC_PRICE_BRACKET = [1, 1e8] as const;
 export const BTC_PRICE_TOLERANCE = 0.01;
 
-/** The P0 at which Δ = 0, by bisection: Δ never rises with the price (domain.md §5). */
+/** The P0 at which Δ = 0, by bisection: Δ never rises with the price (docs/model.md §5.4). */
 export function breakevenBtcPrice(delta: (price: number) => number): number | null {
   let lo: number = BTC_PRICE_BRACKET[0];
   let hi: number = BTC_PRICE_BRACKET[1];

@@ -3,7 +3,7 @@
  * (shortest round trip); none (null, NaN, ±Infinity) is an empty field; text fields are quoted
  * when they hold a comma, a quote or a line break. Lines end with \n, and the file with one.
  *
- * Two headers: the CLI's (interfaces.md: `<x key>,<y key>,<metric>` for a sweep, the month field
+ * Two headers: the CLI's (`<x key>,<y key>,<metric>` for a sweep, the month field
  * names for a projection, `month,mine,pivot,delta` for cash flows), which is a public format and
  * stays exactly as it is, and with `{units: true}` the download's, where each column that has a
  * unit names it: `leaseUsdPerKwMonth (USD/kW-month),btcPriceUsd (USD),delta (USD)`.
@@ -58,7 +58,7 @@ export function sweepCsv(spec: SweepSpec, values: ArrayLike<number | null>, opti
   return toCsv(header, rows());
 }
 
-/** The month fields in interfaces.md's order, with their units. */
+/** The month fields in the order of the public CLI contract (README), with their units. */
 export const MONTH_COLUMNS: readonly { key: keyof MonthRow; unit: string }[] = [
   { key: 'month', unit: '' },
   { key: 'endHeight', unit: 'block' },

@@ -3,7 +3,7 @@
  * src/state/store.ts.
  *
  * Export files (public formats, like the scenario file they contain):
- * - One scenario: exactly the scenario file of domain.md §6 — `{"version": 1, …keys, "name",
+ * - One scenario: exactly the scenario file of docs/model.md §6 — `{"version": 1, …keys, "name",
  *   "notes"}`, the keys the scenario sets, in canonical order — so the CLI reads it as it is.
  * - The whole library:
  *

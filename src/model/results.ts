@@ -28,7 +28,7 @@ export interface MonthRow {
   securityBudgetUsdPerDay: number;
 }
 
-/** The month fields in interfaces.md's order (the CSV header of `project`). */
+/** The month fields in the order of the public CLI contract (README): the CSV header of `project`. */
 export const MONTH_FIELDS = [
   'month',
   'endHeight',

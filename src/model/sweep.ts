@@ -1,6 +1,6 @@
 /**
  * A sweep's specification: two axes over registry keys, a metric, a month. Parsed and checked
- * here, at the door, so the kernel only ever sees valid grids (style.md: normalise options early).
+ * here, at the door, so the kernel only ever sees valid grids.
  */
 import { PARAMS_BY_KEY, isModelKey } from './registry/index.ts';
 import type { ModelInputs, ModelKey } from './keys.ts';

@@ -1,7 +1,7 @@
 /**
  * What the explorer shows besides the scenario: the heatmap's axes, metric and month. It travels
- * in links and embeds with the scenario (interfaces.md), so its defaults are part of the public
- * format: changing one needs a schema version bump and a migration, like the registry's.
+ * in links and embeds with the scenario, so its defaults are part of the public format: changing
+ * one needs a schema version bump and a migration, like the registry's.
  */
 import type { Axis, Metric } from './sweep.ts';
 
