@@ -8,7 +8,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
-  readStdin(): string;
+  /** The text a scenario of `-` reads; the process's standard input when absent. */
+  stdin?: () => Promise<string>;
 }
 
 /** A user-facing failure: each line names the key or argument at fault. Exit code 2. */

@@ -24,10 +24,10 @@ export interface LoadedScenario {
 
 export type Checked = { ok: true; loaded: LoadedScenario } | { ok: false; problems: Problem[] };
 
-function readSource(path: string, ctx: Context): string {
+async function readSource(path: string, ctx: Context): Promise<string> {
   if (path === '-') {
     try {
-      return ctx.io.readStdin();
+      return await (ctx.io.stdin ? ctx.io.stdin() : readFileSync(0, 'utf8'));
     } catch (e) {
       throw new CliError(`scenario: cannot read stdin: ${(e as Error).message}`);
     }
@@ -46,7 +46,7 @@ function readSource(path: string, ctx: Context): string {
  * The scenario named by a command's arguments, checked. Problems with the arguments themselves
  * (no input, two inputs, an unreadable file, an unknown preset) throw a CliError.
  */
-export function checkScenario(ctx: Context): Checked {
+export async function checkScenario(ctx: Context): Promise<Checked> {
   const path = ctx.positionals[0];
   const presetName = stringOption(ctx.values, 'preset');
   const sets = (ctx.values.set as string[] | undefined) ?? [];
@@ -63,7 +63,7 @@ export function checkScenario(ctx: Context): Checked {
     raw = presetScenario(preset);
   } else {
     if (path === undefined) throw new CliError('scenario: missing; give a file path, - for stdin, or --preset NAME');
-    const parsed = parseJsonText(readSource(path, ctx));
+    const parsed = parseJsonText(await readSource(path, ctx));
     if (!parsed.ok) return parsed;
     raw = parsed.raw;
   }
@@ -75,8 +75,8 @@ export function checkScenario(ctx: Context): Checked {
 }
 
 /** Like checkScenario, but problems throw a CliError (one line each). */
-export function loadScenario(ctx: Context): LoadedScenario {
-  const checked = checkScenario(ctx);
+export async function loadScenario(ctx: Context): Promise<LoadedScenario> {
+  const checked = await checkScenario(ctx);
   if (!checked.ok) throw new CliError(checked.problems.map((p) => p.message));
   return checked.loaded;
 }

@@ -40,11 +40,15 @@ export function processIo(): Io {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readStdin: () => readFileSync(0, 'utf8'),
+    stdin: async () => readFileSync(0, 'utf8'),
   };
 }
 
-/** Runs one command line; resolves to the exit code (0 or 2). Never throws. */
+/**
+ * Runs one command line (the arguments after `hashpivot`); resolves to the exit code (0 or 2).
+ * Never throws. bin/hashpivot.mjs calls it with the process's streams; tests call it in process
+ * with buffers.
+ */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {

@@ -24,9 +24,9 @@ halvings[]: height, time (ISO 8601 UTC), subsidyBtc.
 ${SCENARIO_HELP}`,
   options: { ...SCENARIO_OPTIONS, ...FORMAT_OPTION },
   maxPositionals: 1,
-  run(ctx) {
+  async run(ctx) {
     const format = formatOf(ctx.values);
-    const { inputs, startMs } = loadScenario(ctx);
+    const { inputs, startMs } = await loadScenario(ctx);
     const projection = createNodeModel().project(inputs);
     if (format === 'csv') {
       ctx.io.stdout(projectionCsv(projection));
@@ -58,9 +58,9 @@ delta = NPV(pivot) - NPV(keep mining): positive means pivot. irr is a fraction a
 ${SCENARIO_HELP}`,
   options: { ...SCENARIO_OPTIONS, ...FORMAT_OPTION },
   maxPositionals: 1,
-  run(ctx) {
+  async run(ctx) {
     const format = formatOf(ctx.values);
-    const { inputs } = loadScenario(ctx);
+    const { inputs } = await loadScenario(ctx);
     const e = createNodeModel().evaluate(inputs);
     if (format === 'csv') {
       ctx.io.stdout(cashFlowsCsv(e));

@@ -87,8 +87,8 @@ on stdout and every problem on stderr, one a line, each naming its key; the exit
 ${SCENARIO_HELP}`,
   options: { ...SCENARIO_OPTIONS },
   maxPositionals: 1,
-  run(ctx) {
-    const checked = checkScenario(ctx);
+  async run(ctx) {
+    const checked = await checkScenario(ctx);
     if (!checked.ok) {
       throw new CliError(
         checked.problems.map((p) => p.message),

@@ -45,7 +45,7 @@ ${SCENARIO_HELP}`,
     month: { type: 'string' },
   },
   maxPositionals: 1,
-  run(ctx) {
+  async run(ctx) {
     const { values } = ctx;
     const format = formatOf(values, 'csv');
     const lines: string[] = [];
@@ -67,7 +67,7 @@ ${SCENARIO_HELP}`,
 
     let loaded: LoadedScenario | undefined;
     try {
-      loaded = loadScenario(ctx);
+      loaded = await loadScenario(ctx);
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       lines.push(...e.lines);

@@ -2,16 +2,11 @@
  * CSV of results (src/model/csv.ts): the CLI's headers exactly, the download's with units, x
  * varying fastest, empty fields for none.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation, Projection } from '../../src/model/results.ts';
 import { cashFlowsCsv, csvField, monthlyCsv, projectionCsv, sweepCsv, toCsv } from '../../src/model/csv.ts';
 import type { SweepSpec } from '../../src/model/sweep.ts';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { runCli } from '../helpers/cli.ts';
 
 const spec: SweepSpec = {
   x: { key: 'leaseUsdPerKwMonth', min: 100, max: 200, n: 3, log: false },
@@ -82,10 +77,10 @@ describe('sweepCsv', () => {
     expect(() => sweepCsv(spec, [1, 2, 3])).toThrow(/3 × 2 = 6 values, got 3/);
   });
 
-  it.runIf(existsSync(resolve(ROOT, 'build/node/src/cli/main.js')))('equals the CLI sweep, field for field', () => {
+  it('equals the CLI sweep, field for field', async () => {
     const args = ['sweep', '-', '--x', 'leaseUsdPerKwMonth:80:200:4', '--y', 'btcPriceUsd:40000:160000:3:log', '--metric', 'delta'];
-    const run = (extra: string[]) => spawnSync(process.execPath, ['bin/hashpivot.mjs', ...args, ...extra], { cwd: ROOT, input: '{"version": 1}', encoding: 'utf8' });
-    const json = run(['--format', 'json']);
+    const run = (extra: string[]) => runCli([...args, ...extra], '{"version": 1}');
+    const json = await run(['--format', 'json']);
     expect(json.status, json.stderr).toBe(0);
     const grid = JSON.parse(json.stdout) as { values: (number | null)[] };
     const cliSpec: SweepSpec = {
@@ -94,7 +89,7 @@ describe('sweepCsv', () => {
       metric: 'delta',
       month: 1,
     };
-    expect(sweepCsv(cliSpec, grid.values)).toBe(run([]).stdout);
+    expect(sweepCsv(cliSpec, grid.values)).toBe((await run([])).stdout);
   });
 });
 

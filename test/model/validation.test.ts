@@ -1,12 +1,9 @@
 // Bad scenarios, each with its own message naming the key and the allowed range or type: through
-// the library, and through the compiled CLI (`hashpivot validate -`, exit 2, no stack trace).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// the library, and through the CLI in process (`hashpivot validate -`, exit 2, no stack trace).
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../src/model/registry/index.ts';
 import { applyOverrides, parseScenarioText, scenarioFromText, validateScenario } from '../../src/model/scenario.ts';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { runCli as cli } from '../helpers/cli.ts';
 
 interface Bad {
   name: string;
@@ -105,10 +102,6 @@ function textOf(c: Bad): string {
   return c.text ?? JSON.stringify(c.json);
 }
 
-function cli(args: string[], input: string) {
-  return spawnSync(process.execPath, ['bin/hashpivot.mjs', ...args], { cwd: ROOT, input, encoding: 'utf8' });
-}
-
 describe('bad scenarios', () => {
   it('are at least 30, with distinct names', () => {
     expect(BAD.length).toBeGreaterThanOrEqual(30);
@@ -130,9 +123,9 @@ describe('bad scenarios', () => {
   });
 
   describe('through the CLI: hashpivot validate -', () => {
-    it.each(BAD.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    it.each(BAD.map((c) => [c.name, c] as const))('%s', async (_, c) => {
       const sets = (c.sets ?? []).flatMap((s) => ['--set', s]);
-      const run = cli(['validate', '-', ...sets], textOf(c));
+      const run = await cli(['validate', '-', ...sets], textOf(c));
       expect(run.status).toBe(2);
       for (const fragment of c.says) expect(run.stderr).toContain(fragment);
       expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -196,8 +189,8 @@ describe('validation', () => {
     if (!r.ok) expect(r.problems[0].message).toContain('__proto__: unknown key');
   });
 
-  it('validates the default scenario and prints {"ok":true} through the CLI', () => {
-    const run = cli(['validate', '-'], JSON.stringify(defaultScenario()));
+  it('validates the default scenario and prints {"ok":true} through the CLI', async () => {
+    const run = await cli(['validate', '-'], JSON.stringify(defaultScenario()));
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('{"ok":true}\n');
     expect(run.status).toBe(0);
