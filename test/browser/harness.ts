@@ -28,8 +28,8 @@ export const HOST = '127.0.0.1';
 export const CHROMIUM_PATH = process.env.HASHPIVOT_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
- * As root in a closed network (stack.md): without the background-networking flags Chromium keeps
- * trying to reach its services. The profile folder (--user-data-dir) is passed by Playwright.
+ * As root in a closed network: without the background-networking flags Chromium keeps trying to
+ * reach its services. The profile folder (--user-data-dir) is passed by Playwright.
  */
 export const CHROMIUM_ARGS = [
   '--headless',

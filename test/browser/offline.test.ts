@@ -1,6 +1,6 @@
 /**
- * The installable, offline app in real Chromium (issue 7): after one online visit the service
- * worker controls the page; with the server stopped the page still loads and the kernel worker still
+ * The installable, offline app in real Chromium: after one online visit the service worker
+ * controls the page; with the server stopped the page still loads and the kernel worker still
  * loads its WASM and computes; a shared link opens offline; the manifest has what installation
  * needs; the embed registers no service worker; a new deployment waits until it is taken.
  *

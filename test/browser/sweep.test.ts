@@ -1,6 +1,6 @@
 /**
  * The worker pool in Chromium, on the built site's test page (pool-test.html, window.hashpivotPool):
- * W2 of the "Sweeps" issue through the pool, timed, with cells checked against the Node kernel and a
+ * the benchmark's W2 through the pool, timed, with cells checked against the Node kernel and a
  * click on the page answered while it runs; a superseded sweep never yields its grid; a failing
  * worker's error reaches the page.
  *

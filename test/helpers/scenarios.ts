@@ -1,6 +1,6 @@
 /**
  * Shared helpers of the model tests: a seeded PRNG, a complete base scenario, random valid
- * scenarios (domain.md §6 rules), the implementations under test and tolerant comparisons.
+ * scenarios (docs/model.md §6.3 rules), the implementations under test and tolerant comparisons.
  */
 import { MODEL_KEYS, type ModelInputs } from '../../src/model/keys.ts';
 import type { Model } from '../../src/model/results.ts';
@@ -82,7 +82,7 @@ export function baseInputs(): ModelInputs {
 export const withInputs = (over: Partial<ModelInputs>): ModelInputs => ({ ...baseInputs(), ...over });
 
 /**
- * A random valid scenario (domain.md §6) with every model key drawn uniformly in a realistic
+ * A random valid scenario (docs/model.md §6) with every model key drawn uniformly in a realistic
  * sub-range: whole numbers where required, buildMonths ≥ 1, exitSharePct < 100,
  * epochElapsedSeconds = 0 on an epoch's first block and otherwise in (0, 2·on-schedule], hashrate
  * within ×[0.5, 2] of the on-schedule level, horizon 1–15 years. Zero is drawn often for the keys
@@ -154,7 +154,7 @@ export function close(a: number, b: number, rel: number, abs = 0): boolean {
 /** Relative difference, for messages. */
 export const relDiff = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), Number.MIN_VALUE);
 
-/** Σ v_m·(1+r)^(−m/12), m = 1-based month: the model's discounting (domain.md §5). */
+/** Σ v_m·(1+r)^(−m/12), m = 1-based month: the model's discounting (docs/model.md §5.1). */
 export function npvAt(flows: readonly number[], annualRate: number): number {
   return flows.reduce((acc, cf, i) => acc + cf * (1 + annualRate) ** (-(i + 1) / 12), 0);
 }

@@ -17,7 +17,7 @@ export interface Explicit {
 /**
  * The scenario of cell (column i, row j): the base with the two axis keys set to their axis values,
  * and the derived defaults the base did not set recomputed from the cell's own start state
- * (domain.md §6), as the kernel derives them per cell.
+ * (docs/model.md §2.2, §5.9), as the kernel derives them per cell.
  */
 export function cellScenario(base: ModelInputs, explicit: Explicit, spec: SweepSpec, i: number, j: number, xs = axisValues(spec.x), ys = axisValues(spec.y)): ModelInputs {
   const s: ModelInputs = { ...base, [spec.x.key]: xs[i], [spec.y.key]: ys[j] };

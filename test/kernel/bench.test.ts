@@ -1,4 +1,4 @@
-// The benchmark's output is a public interface (interfaces.md): one JSON object per line and
+// The benchmark's output is a public interface (README): one JSON object per line and
 // measurement. Its figures are read by people, never asserted here; this checks the shape.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -27,7 +27,7 @@ const TIME_ABS = 1e-3; // times within 1 ms
 
 /**
  * The model inputs of a calibration scenario. The file gives every key but the two derived
- * defaults (domain.md §2, §6): hashrateEhs = D0·2^32/600/1e18, epochElapsedSeconds = (h0 mod 2016)·600.
+ * defaults (docs/model.md §2.2): hashrateEhs = D0·2^32/600/1e18, epochElapsedSeconds = (h0 mod 2016)·600.
  */
 function inputsOf(scenario: Record<string, unknown>): ModelInputs {
   const s = { ...scenario } as Record<string, number>;

@@ -94,7 +94,7 @@ function compareEvaluations(got: Evaluation, want: Evaluation, out: Mismatches) 
   }
 }
 
-/** Every number of an evaluation is finite; only the outputs domain.md lets be "none" may be null. */
+/** Every number of an evaluation is finite; only the outputs that can be none (docs/model.md §5.10) may be null. */
 function nonFinite(e: Evaluation): string[] {
   const bad: string[] = [];
   const check = (what: string, v: number | null, nullable: boolean) => {

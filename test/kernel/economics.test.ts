@@ -1,4 +1,4 @@
-// The miner, the pivot and the finance outputs (domain.md §3–§5) on hand-worked examples, in the
+// The miner, the pivot and the finance outputs (docs/model.md §3–§5) on hand-worked examples, in the
 // TS reference and every WASM build; then the breakevens and the IRR on many random scenarios.
 import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';

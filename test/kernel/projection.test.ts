@@ -1,5 +1,5 @@
-// The network projection (domain.md §2 and its fine print) on hand-worked examples, in the TS
-// reference and every WASM build. Each expectation is derived from the rules in the comments.
+// The network projection (docs/model.md §2) on hand-worked examples, in the TS reference and every
+// WASM build. Each expectation is derived from the rules in the comments.
 import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
 import type { Model, Projection } from '../../src/model/results.ts';

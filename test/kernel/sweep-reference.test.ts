@@ -1,6 +1,6 @@
-// Sweeps in the WASM kernel against the plain-TS reference (issue 4, first acceptance line): every
-// cell of a 64×64 grid whose x axis moves the network and of one whose axes do not, every metric,
-// every build; reals to 1e-9, the searches within their resolution, paybacks exactly. The reference
+// Sweeps in the WASM kernel against the plain-TS reference: every cell of a 64×64 grid whose x axis
+// moves the network and of one whose axes do not, every metric, every build; reals to 1e-9, the
+// searches within their resolution, paybacks exactly. The reference
 // walks every block, so the grids run over two years and share a projection between the cells that
 // have the same network (64 per grid); the W2 shape, where no two cells share one, is checked on
 // its diagonal.

@@ -1,6 +1,6 @@
-// Sweeps in the WASM kernel against evaluate (issue 4, first acceptance line): every cell of 64×64
-// grids, every metric, on pairs of axes that touch the network (lockstep lanes, f64x2 pairs, one
-// projection per row) and pairs that do not (staged recomputation, the affine lease-rate line),
+// Sweeps in the WASM kernel against evaluate: every cell of 64×64 grids, every metric, on pairs of
+// axes that touch the network (lockstep lanes, f64x2 pairs, one projection per row) and pairs that
+// do not (staged recomputation, the affine lease-rate line),
 // in the debug, release and release-simd builds, which must also agree with each other bit for bit.
 // Then the sweep's own machinery: log and whole-number axes, row blocks, and stale state between
 // sweeps on one kernel instance.
@@ -24,9 +24,9 @@ const BUILDS: KernelVariant[] = ['release', 'release-simd', 'debug'];
 
 /**
  * Within one kernel a sweep cell and evaluate run the same arithmetic, so the tolerances are tight:
- * 1e-12 relative or $1e-6 for money (the brief's); payback exactly; a search's result within the
- * search's own resolution: the breakeven BTC price bisects to a bracket under $0.01 (domain.md §5),
- * the IRR is held to 1e-9 a year.
+ * 1e-12 relative or $1e-6 for money; payback exactly; a search's result within the search's own
+ * resolution: the breakeven BTC price bisects to a bracket under $0.01 (docs/model.md §5.4), the
+ * IRR is held to 1e-9 a year.
  */
 const KERNEL_TOL: Record<Metric, Tolerance> = {
   delta: { rel: 1e-12, abs: 1e-6 },
@@ -74,7 +74,7 @@ const scenario = (over: Partial<ModelInputs>): ModelInputs => ({ ...baseInputs()
 
 const CASES: Case[] = [
   {
-    // The issue's W2 shape: lockstep lanes across a row, the shock shared by no two cells.
+    // The benchmark's W2 shape: lockstep lanes across a row, the shock shared by no two cells.
     name: 'hashrateGrowthPctPerMonth × exitSharePct (exit at month 24), explicit hashrate and epoch time',
     network: true,
     base: scenario({
@@ -174,7 +174,7 @@ const CASES: Case[] = [
     someNone: [],
   },
   {
-    // The issue's W3 shape: the default-like 15-year scenario, one projection for the whole grid.
+    // The benchmark's W3 shape: the default-like 15-year scenario, one projection for the whole grid.
     name: 'leaseUsdPerKwMonth × btcPriceUsd, the registry defaults over 15 years',
     network: false,
     base: { ...defaultInputs(), horizonYears: 15, hashrateGrowthPctPerMonth: 1 },
@@ -311,7 +311,7 @@ describe('Δ on the affine lease path at a large site, where the $1e-6 floor can
         const grid = sweepGrid(kernels.get(build)!.sweeper, sweepInputs(base, DERIVED), { ...spec, metric });
         const { mismatches, extremes } = compareGrid(grid, want, spec, { rel: 1e-12, abs: 0 }, npvScale);
         record(`large site ${metric} (bound 1e-12·NPV)`, extremes);
-        // For the notes: the cells the brief's "1e-12·|evaluate| or $1e-6" would reject.
+        // Recorded, not asserted: the cells the plain "1e-12·|evaluate| or $1e-6" bound would reject.
         const literal = compareGrid(grid, want, spec, KERNEL_TOL[metric]).mismatches.length;
         record(`large site ${metric}: cells outside 1e-12·|evaluate| or $1e-6 = ${literal}`, noExtremes());
         expect(summarise(`${build} ${metric}`, mismatches)).toBe('');

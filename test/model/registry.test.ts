@@ -1,4 +1,4 @@
-// The parameter registry against domain.md §6: every model key, sane ranges, sourced defaults,
+// The parameter registry against docs/model.md §6: every model key, sane ranges, sourced defaults,
 // the whole-number keys, and the derived defaults resolution recomputes.
 import { describe, expect, it } from 'vitest';
 import { MODEL_KEYS } from '../../src/model/keys.ts';
@@ -16,7 +16,7 @@ import {
 } from '../../src/model/registry/index.ts';
 import { MIGRATIONS, migrate, parseStartDate, resolveInputs, resolveScenario, validateScenario } from '../../src/model/scenario.ts';
 
-/** domain.md §6: "Whole numbers: …". */
+/** docs/model.md §6.3: "Whole numbers: …". */
 const WHOLE = ['startHeight', 'exitMonth', 'horizonYears', 'refreshYears', 'pivotStartMonth', 'buildMonths', 'leaseTermYears'];
 /** Shares and probabilities: within [0, 100]. */
 const SHARES = ['exitSharePct', 'uptimePct', 'poolFeePct', 'curtailedPct', 'pivotSharePct', 'noiMarginPct', 'defaultPctPerYear', 'recoveryPct'];
