@@ -1,7 +1,9 @@
 /**
  * Chart snapshots as Observable Plot keeps them: the SVG normalised (long decimals rounded, ids
  * renumbered, one element a line) and compared with a file under __snapshots__/. A missing
- * snapshot is written; a different one fails and writes `<name>-changed.svg` beside it to compare.
+ * snapshot is written, except under CI (CI set in the environment), where it fails: CI checks the
+ * committed snapshots and never makes its own. A different one fails and writes
+ * `<name>-changed.svg` beside it to compare.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '__snapshots__');
+
+/** Whether the tests run under CI: the CI variable set, and not to "false" or "0". */
+export function underCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.CI;
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
 
 export function normalise(svg: string): string {
   const ids = new Map<string, string>();
@@ -25,6 +33,9 @@ export async function expectSnapshot(name: string, svg: string): Promise<void> {
   const file = join(DIR, `${name}.svg`);
   const changed = join(DIR, `${name}-changed.svg`);
   if (!existsSync(file)) {
+    if (underCi()) {
+      throw new Error(`${name}.svg: no such snapshot; under CI a missing snapshot fails instead of being written (run the test without CI and commit __snapshots__/${name}.svg)`);
+    }
     await mkdir(DIR, { recursive: true });
     await writeFile(file, actual);
     return;
