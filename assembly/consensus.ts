@@ -22,10 +22,13 @@ const POW_LIMIT: usize = memory.data<u32>([
   0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0,
 ], 16);
 
-const HALVING_INTERVAL: i64 = 210000;
-const INITIAL_SUBSIDY: i64 = 5_000_000_000;
+/** Blocks between halvings. */
+export const HALVING_INTERVAL: i64 = 210000;
+export const INITIAL_SUBSIDY: i64 = 5_000_000_000;
+/** Blocks between difficulty retargets. */
+export const RETARGET_INTERVAL: i32 = 2016;
 /** Two weeks, and the clamp of the measured epoch to [¼, 4×] of it. */
-const TARGET_TIMESPAN: i64 = 1209600;
+export const TARGET_TIMESPAN: i64 = 1209600;
 const MIN_TIMESPAN: i64 = TARGET_TIMESPAN / 4;
 const MAX_TIMESPAN: i64 = TARGET_TIMESPAN * 4;
 

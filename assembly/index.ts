@@ -1,9 +1,10 @@
-// The kernel's public surface: re-exports only.
+// The kernel's public surface: re-exports only. The names of its blocks' fields are in
+// generated/interface.ts, written from the TS side's definition (src/model/kernel-interface.ts).
+export * from './generated/interface';
 export * from './consensus';
 export {
-  inputPtr, monthFieldPtr, eventFieldPtr, retargetTotal, halvingTotal, projectNetwork,
+  inputPtr, monthFieldPtr, eventFieldPtr, retargetTotal, halvingTotal, projectNetwork, priceMonths,
   MAX_MONTHS, MAX_EVENTS,
 } from './network';
-export { evaluate, cashFlowPtr, resultPtr, N_RESULTS } from './economics';
-export { priceMonths } from './network';
+export { evaluate, cashFlowPtr, resultPtr } from './economics';
 export { sweepAxisPtr, sweepBegin, sweepReserve, sweepRows, MAX_AXIS } from './sweep';

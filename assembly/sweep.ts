@@ -5,40 +5,19 @@
 // touches; a row reruns those of its own key once. Δ and the pivot's NPV are affine in the lease
 // rate, so a lease-rate axis costs one evaluation per line of the other axis.
 import {
-  I_START_HEIGHT, I_START_DIFFICULTY, I_EPOCH_ELAPSED_SECONDS, I_HASHRATE_EHS,
-  I_HASHRATE_GROWTH_PCT_PER_MONTH, I_EXIT_SHARE_PCT, I_EXIT_MONTH, I_BTC_PRICE_USD,
-  I_BTC_PRICE_GROWTH_PCT_PER_YEAR, I_FEES_BTC_PER_BLOCK, I_HORIZON_YEARS, I_SITE_MW, I_MINING_PUE,
-  I_FLEET_J_PER_TH, I_UPTIME_PCT, I_POOL_FEE_PCT, I_POWER_USD_PER_KWH, I_OPEX_USD_PER_MW_MONTH,
-  I_DEMAND_RESPONSE_USD_PER_MWH, I_REFRESH_YEARS, I_ASIC_USD_PER_TH,
-  I_EFFICIENCY_GAIN_PCT_PER_YEAR, I_CURTAILED_PCT, I_LEASE_USD_PER_KW_MONTH, I_DISCOUNT_RATE_PCT,
-  I_PIVOT_SHARE_PCT, I_PIVOT_START_MONTH, I_GROSS_TO_IT_RATIO, I_BUILD_MONTHS, I_LEASE_ESCALATOR_PCT,
-  I_LEASE_TERM_YEARS, I_NOI_MARGIN_PCT, I_DEFAULT_PCT_PER_YEAR, I_RECOVERY_PCT, N_INPUTS,
-} from './layout';
+  ALL_STAGES, I_EXIT_MONTH, I_EXIT_SHARE_PCT, I_HORIZON_YEARS, I_LEASE_USD_PER_KW_MONTH, I_START_HEIGHT, KEY_STAGES,
+  METRIC_BREAKEVEN_BTC_PRICE, METRIC_BREAKEVEN_LEASE_RATE, METRIC_DELTA, METRIC_HASHPRICE, METRIC_IRR,
+  METRIC_NPV_MINE, METRIC_NPV_PIVOT, METRIC_SECURITY_BUDGET, N_INPUTS, R_BREAKEVEN_LEASE_RATE, R_DELTA,
+  R_LEASE_SLOPE, R_NPV_MINE, R_NPV_PIVOT, STAGE_FINANCE, STAGE_MINING, STAGE_NETWORK, STAGE_PIVOT, STAGE_PRICES,
+} from './generated/interface';
 import {
   inputs, laneInputs, mHashprice, mSecurityBudget, MAX_LANES, priceMonths, projectLanes, projectNetwork, resetPrefixes,
   takeLane,
 } from './network';
 import {
   computeBreakevenBtcPrice, computeCore, computeIrr, computePayback, prepareFinance, prepareMining, preparePivot,
-  results, R_BREAKEVEN_LEASE, R_DELTA, R_LEASE_SLOPE, R_NPV_MINE, R_NPV_PIVOT,
+  results,
 } from './economics';
-
-export const METRIC_DELTA: i32 = 0;
-export const METRIC_NPV_MINE: i32 = 1;
-export const METRIC_NPV_PIVOT: i32 = 2;
-export const METRIC_IRR: i32 = 3;
-export const METRIC_PAYBACK: i32 = 4;
-export const METRIC_BREAKEVEN_LEASE: i32 = 5;
-export const METRIC_BREAKEVEN_BTC: i32 = 6;
-export const METRIC_HASHPRICE: i32 = 7;
-export const METRIC_SECURITY_BUDGET: i32 = 8;
-
-const STAGE_NETWORK: i32 = 1;
-const STAGE_FINANCE: i32 = 2;
-const STAGE_MINING: i32 = 4;
-const STAGE_PRICES: i32 = 8;
-const STAGE_PIVOT: i32 = 16;
-const ALL_STAGES: i32 = 31;
 
 export const MAX_AXIS: i32 = 2048;
 const xValues = new StaticArray<f64>(MAX_AXIS);
@@ -47,30 +26,9 @@ const base = new StaticArray<f64>(N_INPUTS);
 let out: usize = 0;
 let outCapacity: i32 = 0;
 
-/** The stages a change of input `key` invalidates. */
-function stagesOf(key: i32): i32 {
-  if (key == I_HORIZON_YEARS) return ALL_STAGES;
-  if (
-    key == I_START_HEIGHT || key == I_START_DIFFICULTY || key == I_EPOCH_ELAPSED_SECONDS ||
-    key == I_HASHRATE_EHS || key == I_HASHRATE_GROWTH_PCT_PER_MONTH || key == I_EXIT_SHARE_PCT ||
-    key == I_EXIT_MONTH || key == I_FEES_BTC_PER_BLOCK
-  ) return STAGE_NETWORK | STAGE_MINING | STAGE_PRICES;
-  if (key == I_BTC_PRICE_USD) return STAGE_PRICES;
-  if (key == I_BTC_PRICE_GROWTH_PCT_PER_YEAR) return STAGE_FINANCE | STAGE_PRICES;
-  if (key == I_DISCOUNT_RATE_PCT) return STAGE_FINANCE;
-  if (key == I_SITE_MW) return STAGE_MINING | STAGE_PIVOT;
-  if (
-    key == I_PIVOT_SHARE_PCT || key == I_PIVOT_START_MONTH || key == I_GROSS_TO_IT_RATIO ||
-    key == I_BUILD_MONTHS || key == I_LEASE_ESCALATOR_PCT || key == I_LEASE_TERM_YEARS ||
-    key == I_NOI_MARGIN_PCT || key == I_DEFAULT_PCT_PER_YEAR || key == I_RECOVERY_PCT
-  ) return STAGE_PIVOT;
-  if (
-    key == I_MINING_PUE || key == I_FLEET_J_PER_TH || key == I_UPTIME_PCT ||
-    key == I_POOL_FEE_PCT || key == I_POWER_USD_PER_KWH || key == I_OPEX_USD_PER_MW_MONTH ||
-    key == I_DEMAND_RESPONSE_USD_PER_MWH || key == I_REFRESH_YEARS || key == I_ASIC_USD_PER_TH ||
-    key == I_EFFICIENCY_GAIN_PCT_PER_YEAR || key == I_CURTAILED_PCT
-  ) return STAGE_MINING;
-  return 0; // capex, lease rate and exit multiples: cashFlows reads them directly
+/** The stages a change of input `key` invalidates (the registry's `stages` of that key). */
+@inline function stagesOf(key: i32): i32 {
+  return load<i32>(KEY_STAGES + (<usize>key << 2));
 }
 
 function run(stages: i32, metric: i32): void {
@@ -85,14 +43,14 @@ function run(stages: i32, metric: i32): void {
 function metricValue(metric: i32, month: i32): f64 {
   if (metric == METRIC_HASHPRICE) return unchecked(mHashprice[month - 1]);
   if (metric == METRIC_SECURITY_BUDGET) return unchecked(mSecurityBudget[month - 1]);
-  if (metric == METRIC_BREAKEVEN_BTC) return computeBreakevenBtcPrice();
+  if (metric == METRIC_BREAKEVEN_BTC_PRICE) return computeBreakevenBtcPrice();
   computeCore();
   if (metric == METRIC_DELTA) return unchecked(results[R_DELTA]);
   if (metric == METRIC_NPV_MINE) return unchecked(results[R_NPV_MINE]);
   if (metric == METRIC_NPV_PIVOT) return unchecked(results[R_NPV_PIVOT]);
-  if (metric == METRIC_BREAKEVEN_LEASE) return unchecked(results[R_BREAKEVEN_LEASE]);
+  if (metric == METRIC_BREAKEVEN_LEASE_RATE) return unchecked(results[R_BREAKEVEN_LEASE_RATE]);
   if (metric == METRIC_IRR) return computeIrr();
-  return computePayback(false);
+  return computePayback(false); // METRIC_PAYBACK_MONTH
 }
 
 export function sweepAxisPtr(which: i32): usize {
@@ -130,7 +88,7 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
   for (let i = 0; i < N_INPUTS; i++) unchecked((inputs[i] = base[i]));
   const leaseAffine =
     xKey == I_LEASE_USD_PER_KW_MONTH && yKey != xKey &&
-    (metric == METRIC_DELTA || metric == METRIC_NPV_PIVOT || metric == METRIC_NPV_MINE || metric == METRIC_BREAKEVEN_LEASE);
+    (metric == METRIC_DELTA || metric == METRIC_NPV_PIVOT || metric == METRIC_NPV_MINE || metric == METRIC_BREAKEVEN_LEASE_RATE);
   const xStages = stagesOf(xKey);
   const yStages = stagesOf(yKey);
   // A network key on x: every cell projects, so project the row's cells in lockstep lanes (they
@@ -160,7 +118,7 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
       const delta0 = unchecked(results[R_DELTA]);
       const pivot0 = unchecked(results[R_NPV_PIVOT]);
       const mine = unchecked(results[R_NPV_MINE]);
-      const breakeven = unchecked(results[R_BREAKEVEN_LEASE]);
+      const breakeven = unchecked(results[R_BREAKEVEN_LEASE_RATE]);
       for (let c = 0; c < nx; c++) {
         const dl = unchecked(xValues[c]) - l0;
         let v: f64;

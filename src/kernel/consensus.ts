@@ -7,23 +7,11 @@ import { checkBits, checkHeight, checkTarget, checkTime, type Compact, type Cons
 
 export type { Compact, Consensus };
 
-/** The raw signatures. u32 results arrive as signed i32 and i64 values as bigints. */
-interface ConsensusExports {
-  memory: KernelExports['memory'];
-  u256Ptr(): number;
-  blockSubsidySats(height: bigint): bigint;
-  setCompact(bits: number): number;
-  getCompact(negative: number): number;
-  retargetBits(bits: number, firstTime: bigint, lastTime: bigint): number;
-  difficultyFromBits(bits: number): number;
-  workFromBits(bits: number): number;
-}
-
 const NEGATIVE = 1;
 const OVERFLOW = 2;
 
 export function createConsensus(exports: KernelExports): Consensus & { workFromBitsF64(bits: number): number } {
-  const k = exports as unknown as ConsensusExports;
+  const k = exports;
   // A fresh view each time: memory may have grown and detached the previous buffer.
   const limbs = () => new BigUint64Array(k.memory.buffer, k.u256Ptr(), 4);
   const readU256 = (): bigint => {
@@ -43,7 +31,7 @@ export function createConsensus(exports: KernelExports): Consensus & { workFromB
     },
     getCompact(target, negative = false) {
       writeU256(checkTarget(target));
-      return k.getCompact(negative ? 1 : 0) >>> 0;
+      return k.getCompact(negative) >>> 0;
     },
     retargetBits: (bits, firstTime, lastTime) =>
       k.retargetBits(checkBits(bits), BigInt(checkTime('firstTime', firstTime)), BigInt(checkTime('lastTime', lastTime))) >>> 0,

@@ -3,18 +3,14 @@
  * the grid stays a Float64Array (NaN inside), and the edges (CLI, CSV, JSON, UI) turn it into
  * null or an empty field.
  */
-import { MODEL_KEYS, type ModelInputs } from '../model/keys.ts';
-import { METRICS, axisValues, type SweepSpec } from '../model/sweep.ts';
+import type { ModelInputs } from '../model/keys.ts';
+import { INPUT, METRIC } from '../model/kernel-interface.ts';
+import { axisValues, type SweepSpec } from '../model/sweep.ts';
+import { writeInputs } from './facade.ts';
 import type { KernelExports } from './wasm.ts';
 
-interface SweepExports {
-  memory: WebAssembly.Memory;
-  inputPtr(): number;
-  sweepAxisPtr(which: number): number;
-  sweepBegin(): void;
-  sweepReserve(cells: number): number;
-  sweepRows(xKey: number, nx: number, yKey: number, rowStart: number, rowEnd: number, metric: number, month: number): void;
-}
+/** sweepAxisPtr's argument: the x axis's values, or the y axis's. */
+const AXIS = { x: 0, y: 1 } as const;
 
 export interface Sweeper {
   /** Prepares the kernel for `spec` around `inputs`; then rows() computes any block of rows. */
@@ -23,23 +19,21 @@ export interface Sweeper {
   rows(start: number, end: number): Float64Array;
 }
 
-export function createSweeper(raw: KernelExports): Sweeper {
-  const k = raw as unknown as SweepExports;
+export function createSweeper(k: KernelExports): Sweeper {
   let current: { xKey: number; yKey: number; nx: number; metric: number; month: number } | null = null;
   return {
     begin(inputs, spec) {
-      const block = new Float64Array(k.memory.buffer, k.inputPtr(), MODEL_KEYS.length);
-      MODEL_KEYS.forEach((key, i) => (block[i] = inputs[key]));
+      writeInputs(k, inputs);
       k.sweepBegin();
       const xs = axisValues(spec.x);
       const ys = axisValues(spec.y);
-      new Float64Array(k.memory.buffer, k.sweepAxisPtr(0), xs.length).set(xs);
-      new Float64Array(k.memory.buffer, k.sweepAxisPtr(1), ys.length).set(ys);
+      new Float64Array(k.memory.buffer, k.sweepAxisPtr(AXIS.x), xs.length).set(xs);
+      new Float64Array(k.memory.buffer, k.sweepAxisPtr(AXIS.y), ys.length).set(ys);
       current = {
-        xKey: MODEL_KEYS.indexOf(spec.x.key),
-        yKey: MODEL_KEYS.indexOf(spec.y.key),
+        xKey: INPUT[spec.x.key],
+        yKey: INPUT[spec.y.key],
         nx: spec.x.n,
-        metric: METRICS.indexOf(spec.metric),
+        metric: METRIC[spec.metric],
         month: spec.month,
       };
     },

@@ -4,11 +4,13 @@
  */
 export type KernelVariant = 'release' | 'release-simd' | 'debug';
 
-/** The raw exports of build/kernel/*.wasm; typed views over them live in the facades. */
-export interface KernelExports {
-  memory: WebAssembly.Memory;
-  [name: string]: unknown;
-}
+/**
+ * The kernel's exports, typed by the compiler itself: asc writes build/kernel/release.d.ts beside
+ * the release build (asconfig.json's `bindings`), so a renamed or retyped kernel function breaks
+ * the TS build. Every build exports the same names. The raw instance is used, not the bindings'
+ * adapters: a `u32` result arrives as a signed number (read it with `>>> 0`).
+ */
+export type KernelExports = Awaited<ReturnType<typeof import('../../build/kernel/release.js').instantiate>>;
 
 /** Reads an AssemblyScript string (UTF-16, byte length stored just before it). */
 function readString(memory: WebAssembly.Memory, ptr: number): string {
