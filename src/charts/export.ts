@@ -10,7 +10,8 @@
 import { version } from '../../package.json';
 import type { ModelKey } from '../model/keys.ts';
 import { ASSUMPTION_KEYS, PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey } from '../model/registry/index.ts';
-import { resolveInputs, type Scenario } from '../model/scenario.ts';
+import { resolveInputs } from '../model/scenario/resolve.ts';
+import type { Scenario } from '../model/scenario/types.ts';
 import type { View } from '../model/view.ts';
 import type { MetricColor } from './color.ts';
 import { lowerFirst } from './describe.ts';

@@ -5,14 +5,11 @@
 import { readFileSync } from 'node:fs';
 import type { ModelInputs } from '../model/keys.ts';
 import { PRESETS, findPreset, presetScenario } from '../model/presets.ts';
-import {
-  parseJsonText,
-  resolveInputs,
-  startTimeMs,
-  validateWithOverrides,
-  type Problem,
-  type Scenario,
-} from '../model/scenario.ts';
+import { startTimeMs } from '../model/scenario/dates.ts';
+import { parseJsonText } from '../model/scenario/json.ts';
+import { resolveInputs } from '../model/scenario/resolve.ts';
+import { validateWithOverrides } from '../model/scenario/set.ts';
+import type { Problem, Scenario } from '../model/scenario/types.ts';
 import { CliError, stringOption, type Context } from './args.ts';
 
 export interface LoadedScenario {

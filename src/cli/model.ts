@@ -1,7 +1,7 @@
 /** `project` and `evaluate`: the model on one scenario, run by the WASM kernel. */
 import { MONTH_FIELDS } from '../model/results.ts';
 import { createNodeModel } from '../kernel/load-node.ts';
-import { isoAt } from '../model/scenario.ts';
+import { isoAt } from '../model/scenario/dates.ts';
 import { FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, type Command } from './args.ts';
 import { loadScenario } from './input.ts';
 import { cashFlowsCsv, projectionCsv } from '../model/csv.ts';

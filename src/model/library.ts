@@ -23,7 +23,10 @@
  * not misread).
  */
 import { CURRENT_VERSION, TEXT_PARAMS_BY_KEY } from './registry/index.ts';
-import { parseJsonText, resolveInputs, validateScenario, type Problem, type Scenario } from './scenario.ts';
+import { parseJsonText } from './scenario/json.ts';
+import { resolveInputs } from './scenario/resolve.ts';
+import type { Problem, Scenario } from './scenario/types.ts';
+import { validateScenario } from './scenario/validate.ts';
 import { checkSweep, type Axis } from './sweep.ts';
 import type { View } from './view.ts';
 

@@ -4,7 +4,7 @@
  * company's actual economics. test/model/presets.test.ts checks that every preset validates.
  */
 import { CURRENT_VERSION } from './registry/index.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from './scenario/types.ts';
 
 export interface Preset {
   /** A slug, used by `--preset NAME` and in links. */

@@ -4,7 +4,7 @@
  */
 import { PARAMS_BY_KEY, isModelKey } from './registry/index.ts';
 import type { ModelInputs, ModelKey } from './keys.ts';
-import type { Problem } from './scenario.ts';
+import type { Problem } from './scenario/types.ts';
 
 /** The sweep's metrics, in the kernel's numbering (assembly/sweep.ts METRIC_*). */
 export const METRICS = [

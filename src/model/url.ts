@@ -45,7 +45,11 @@ import {
   isModelKey,
   isTextKey,
 } from './registry/index.ts';
-import { migrate, resolveInputs, suggestKey, validateScenario, type Scenario } from './scenario.ts';
+import { migrate } from './scenario/migrations.ts';
+import { resolveInputs } from './scenario/resolve.ts';
+import { suggestKey } from './scenario/suggest.ts';
+import type { Scenario } from './scenario/types.ts';
+import { validateScenario } from './scenario/validate.ts';
 import { METRICS, checkSweep, parseAxis, type Axis, type Metric } from './sweep.ts';
 import { defaultView, type View } from './view.ts';
 

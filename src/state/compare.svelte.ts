@@ -5,7 +5,8 @@
 import { formatValue, money } from '../charts/format.ts';
 import type { Evaluation } from '../model/results.ts';
 import { PARAMS_BY_KEY, SCENARIO_KEYS, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../model/registry/index.ts';
-import { resolveInputs, type Scenario } from '../model/scenario.ts';
+import { resolveInputs } from '../model/scenario/resolve.ts';
+import type { Scenario } from '../model/scenario/types.ts';
 import { sweepPool, type SweepPool } from '../worker/pool.ts';
 import { getScenario } from './store.ts';
 

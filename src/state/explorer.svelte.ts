@@ -9,7 +9,9 @@
  */
 import type { ModelInputs, ModelKey } from '../model/keys.ts';
 import { CURRENT_VERSION, isModelKey } from '../model/registry/index.ts';
-import { resolveInputs, validateScenario, type Problem, type Scenario } from '../model/scenario.ts';
+import { resolveInputs } from '../model/scenario/resolve.ts';
+import type { Problem, Scenario } from '../model/scenario/types.ts';
+import { validateScenario } from '../model/scenario/validate.ts';
 import { checkSweep } from '../model/sweep.ts';
 import { defaultView, type View } from '../model/view.ts';
 import { sweepInputs } from '../model/sweep.ts';

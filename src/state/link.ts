@@ -4,7 +4,8 @@
  * only decides what to hand it and what to say about what it ignored. Pure: no DOM, no state.
  */
 import { CURRENT_VERSION } from '../model/registry/index.ts';
-import { validateScenario, type Scenario } from '../model/scenario.ts';
+import type { Scenario } from '../model/scenario/types.ts';
+import { validateScenario } from '../model/scenario/validate.ts';
 import { decodeLink, encodeLink, isEmbed, type DecodedLink, type Ignored } from '../model/url.ts';
 import type { View } from '../model/view.ts';
 

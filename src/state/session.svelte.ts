@@ -14,7 +14,7 @@ import { loadWorking, saveWorking } from './store.ts';
 import { explorer } from './explorer.svelte.ts';
 import { hrefFor, readArrivingLink } from './link.ts';
 import type { Ignored } from '../model/url.ts';
-import type { Scenario } from '../model/scenario.ts';
+import type { Scenario } from '../model/scenario/types.ts';
 import type { View } from '../model/view.ts';
 
 const SAVE_DELAY_MS = 400;

@@ -20,7 +20,7 @@
 import { createStore, del, entries, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { makeRecord, migrateRecord, type ImportedScenario, type StoredRecord } from '../model/library.ts';
 import { TEXT_PARAMS_BY_KEY } from '../model/registry/index.ts';
-import type { Problem, Scenario } from '../model/scenario.ts';
+import type { Problem, Scenario } from '../model/scenario/types.ts';
 import type { View } from '../model/view.ts';
 
 export const DB_NAME = 'hashpivot';

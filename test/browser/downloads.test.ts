@@ -14,7 +14,7 @@ import { loadKernelSync } from '../../src/kernel/load-node.ts';
 import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';
 import { sweepInputs } from '../../src/model/sweep.ts';
 import { axisValues } from '../../src/model/sweep.ts';
-import { resolveInputs } from '../../src/model/scenario.ts';
+import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import { defaultView } from '../../src/model/view.ts';
 import { ROOT, browserSuite } from './harness.ts';
 import { sweepDone } from './page.ts';

@@ -12,7 +12,8 @@ import { loadKernelSync } from '../../src/kernel/load-node.ts';
 import { MODEL_KEYS } from '../../src/model/keys.ts';
 import { PRESETS, findPreset, presetScenario } from '../../src/model/presets.ts';
 import { defaultScenario } from '../../src/model/registry/index.ts';
-import { resolveInputs, validateWithOverrides } from '../../src/model/scenario.ts';
+import { resolveInputs } from '../../src/model/scenario/resolve.ts';
+import { validateWithOverrides } from '../../src/model/scenario/set.ts';
 import { runCli as cli, type CliRun } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

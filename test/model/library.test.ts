@@ -15,7 +15,7 @@ import {
   parseImports,
 } from '../../src/model/library.ts';
 import { CURRENT_VERSION } from '../../src/model/registry/index.ts';
-import { scenarioFromText } from '../../src/model/scenario.ts';
+import { scenarioFromText } from '../../src/model/scenario/set.ts';
 import { defaultView } from '../../src/model/view.ts';
 
 const base = { version: CURRENT_VERSION, siteMw: 250, pivotSharePct: 40 };

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, findPreset, presetScenario } from '../../src/model/presets.ts';
 import { PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../../src/model/registry/index.ts';
-import { resolveInputs, validateScenario } from '../../src/model/scenario.ts';
+import { resolveInputs } from '../../src/model/scenario/resolve.ts';
+import { validateScenario } from '../../src/model/scenario/validate.ts';
 
 describe('presets', () => {
   it('are at least five, with unique slugs', () => {

@@ -14,7 +14,10 @@ import {
   hashrateEhsFor,
   rangeText,
 } from '../../src/model/registry/index.ts';
-import { MIGRATIONS, migrate, parseStartDate, resolveInputs, resolveScenario, validateScenario } from '../../src/model/scenario.ts';
+import { parseStartDate } from '../../src/model/scenario/dates.ts';
+import { MIGRATIONS, migrate } from '../../src/model/scenario/migrations.ts';
+import { resolveInputs, resolveScenario } from '../../src/model/scenario/resolve.ts';
+import { validateScenario } from '../../src/model/scenario/validate.ts';
 
 /** docs/model.md §6.3: "Whole numbers: …". */
 const WHOLE = ['startHeight', 'exitMonth', 'horizonYears', 'refreshYears', 'pivotStartMonth', 'buildMonths', 'leaseTermYears'];

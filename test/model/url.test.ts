@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, PARAMS_BY_KEY, defaultScenario, hashrateEhsFor } from '../../src/model/registry/index.ts';
-import { resolveScenario, validateScenario, type Scenario } from '../../src/model/scenario.ts';
+import { resolveScenario } from '../../src/model/scenario/resolve.ts';
+import type { Scenario } from '../../src/model/scenario/types.ts';
+import { validateScenario } from '../../src/model/scenario/validate.ts';
 import { decodeLink, encodeEmbedLink, encodeLink, formatNumber, isEmbed, type LinkMigration } from '../../src/model/url.ts';
 import { defaultView, type View } from '../../src/model/view.ts';
 

@@ -2,7 +2,9 @@
 // the library, and through the CLI in process (`hashpivot validate -`, exit 2, no stack trace).
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../src/model/registry/index.ts';
-import { applyOverrides, parseScenarioText, scenarioFromText, validateScenario } from '../../src/model/scenario.ts';
+import { parseScenarioText } from '../../src/model/scenario/json.ts';
+import { applyOverrides, scenarioFromText } from '../../src/model/scenario/set.ts';
+import { validateScenario } from '../../src/model/scenario/validate.ts';
 import { runCli as cli } from '../helpers/cli.ts';
 
 interface Bad {

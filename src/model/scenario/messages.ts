@@ -1,0 +1,47 @@
+/**
+ * How values, keys and ranges are described in a problem's message: short, quoted where they are
+ * text, and never longer than a line.
+ */
+import { rangeText, type ParamSpec } from '../registry/index.ts';
+
+const MAX_SHOWN = 40;
+
+export function quote(text: string): string {
+  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+  return JSON.stringify(shown);
+}
+
+/** How a key is shown in a message: plain when it is a plain identifier. */
+export function showKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]{0,59}$/.test(key) ? key : quote(key);
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `a string (${quote(value)})`;
+    case 'number':
+      if (Number.isNaN(value)) return 'NaN';
+      if (!Number.isFinite(value)) return `${value} (a number too large for a double)`;
+      return String(value);
+    case 'boolean':
+      return `a boolean (${value})`;
+    case 'undefined':
+      return 'nothing';
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What a numeric key expects, e.g. `a number from 0.1 to 10000 MW`. */
+export function expected(p: ParamSpec): string {
+  return p.integer ? rangeText(p) : `a number ${rangeText(p)}`;
+}

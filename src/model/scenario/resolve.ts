@@ -1,0 +1,27 @@
+/**
+ * Resolution: a validated scenario with its defaults filled in and its derived keys computed
+ * (docs/model.md §6), as the kernel's ModelInputs or as a whole scenario.
+ */
+import type { ModelInputs } from '../keys.ts';
+import { CURRENT_VERSION, REGISTRY, TEXT_PARAMS_BY_KEY, epochElapsedSecondsFor, hashrateEhsFor } from '../registry/index.ts';
+import type { ResolvedScenario, Scenario } from './types.ts';
+
+/** The kernel's inputs for a validated scenario: defaults filled in, derived keys computed. */
+export function resolveInputs(s: Scenario): ModelInputs {
+  const out = {} as ModelInputs;
+  for (const p of REGISTRY) out[p.key] = s[p.key] ?? p.default;
+  if (s.epochElapsedSeconds === undefined) out.epochElapsedSeconds = epochElapsedSecondsFor(out.startHeight);
+  if (s.hashrateEhs === undefined) out.hashrateEhs = hashrateEhsFor(out.startDifficulty);
+  return out;
+}
+
+/** A validated scenario with every key present. */
+export function resolveScenario(s: Scenario): ResolvedScenario {
+  return {
+    version: CURRENT_VERSION,
+    startDate: s.startDate ?? TEXT_PARAMS_BY_KEY.startDate.default,
+    ...resolveInputs(s),
+    name: s.name ?? TEXT_PARAMS_BY_KEY.name.default,
+    notes: s.notes ?? TEXT_PARAMS_BY_KEY.notes.default,
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The scenario file's types (docs/model.md §6): a scenario as written, one with every key filled
+ * in, and what validation says about it.
+ */
+import type { ModelInputs } from '../keys.ts';
+
+/** A scenario as written: `version` and any subset of the keys; missing keys take defaults. */
+export type Scenario = {
+  version: number;
+  startDate?: string;
+  name?: string;
+  notes?: string;
+} & Partial<ModelInputs>;
+
+/** A scenario with every key present (defaults and derived values filled in). */
+export type ResolvedScenario = {
+  version: number;
+  startDate: string;
+  name: string;
+  notes: string;
+} & ModelInputs;
+
+/** One thing wrong with a scenario; `message` starts with the key. */
+export interface Problem {
+  key: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };

@@ -1,0 +1,128 @@
+/**
+ * Validating a scenario (docs/model.md §6): every problem at once, each naming its key and the
+ * allowed range or type, and never a throw. Only a validated scenario is resolved, so nothing
+ * invalid reaches the kernel.
+ */
+import type { ModelKey } from '../keys.ts';
+import {
+  CURRENT_VERSION,
+  PARAMS_BY_KEY,
+  SCENARIO_KEYS,
+  TEXT_PARAMS_BY_KEY,
+  isModelKey,
+  isTextKey,
+  type TextKey,
+} from '../registry/index.ts';
+import { EARLIEST_DATE, LATEST_DATE, parseStartDate } from './dates.ts';
+import { describe, expected, isPlainObject, quote } from './messages.ts';
+import { migrate, oldestVersion, versionRangeText } from './migrations.ts';
+import { unknownKey } from './suggest.ts';
+import type { Problem, Scenario, ValidationResult } from './types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// One key at a time
+
+/** Checks one numeric value against its registry entry; null when it is fine. */
+export function checkNumber(key: ModelKey, value: unknown): Problem | null {
+  const p = PARAMS_BY_KEY[key];
+  const bad = (got: string): Problem => ({ key, message: `${key}: expected ${expected(p)}, got ${got}` });
+  if (typeof value !== 'number') return bad(describe(value));
+  if (!Number.isFinite(value)) return bad(describe(value));
+  if (p.integer && !Number.isInteger(value)) return bad(String(value));
+  if (value < p.min || value > p.max) return bad(String(value));
+  return null;
+}
+
+/** Checks one text value (startDate, name, notes); null when it is fine. */
+export function checkText(key: TextKey, value: unknown): Problem | null {
+  const spec = TEXT_PARAMS_BY_KEY[key];
+  if (spec.kind === 'date') {
+    const want = `an ISO 8601 UTC date-time such as "2026-01-08T00:00:00Z" or a date such as "2026-01-08"`;
+    if (typeof value !== 'string') return { key, message: `${key}: expected ${want}, got ${describe(value)}` };
+    const ms = parseStartDate(value);
+    if (Number.isNaN(ms)) return { key, message: `${key}: expected ${want}, got ${quote(value)}` };
+    if (ms < Date.parse(EARLIEST_DATE) || ms > Date.parse(`${LATEST_DATE}T23:59:59.999Z`)) {
+      return { key, message: `${key}: expected a date from ${EARLIEST_DATE} to ${LATEST_DATE}, got ${quote(value)}` };
+    }
+    return null;
+  }
+  if (typeof value !== 'string') {
+    return { key, message: `${key}: expected text of at most ${spec.maxLength} characters, got ${describe(value)}` };
+  }
+  if (value.length > spec.maxLength) {
+    return { key, message: `${key}: expected text of at most ${spec.maxLength} characters, got ${value.length} characters` };
+  }
+  return null;
+}
+
+/** Checks one key of a scenario, whatever it is; null when it is fine. */
+export function checkKey(key: string, value: unknown): Problem | null {
+  if (isModelKey(key)) return checkNumber(key, value);
+  if (isTextKey(key)) return checkText(key, value);
+  return unknownKey(key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole scenarios
+
+/**
+ * Checks a parsed scenario (any JSON value). Returns every problem, or the scenario with its keys
+ * in canonical order and migrated to the current version. A scenario whose version is newer than
+ * this build is reported on that alone: its keys may mean something this build does not know.
+ */
+export function validateScenario(raw: unknown): ValidationResult {
+  if (!isPlainObject(raw)) {
+    return {
+      ok: false,
+      problems: [
+        { key: 'scenario', message: `scenario: expected a JSON object such as {"version": ${CURRENT_VERSION}}, got ${describe(raw)}` },
+      ],
+    };
+  }
+  const problems: Problem[] = [];
+  let obj = raw;
+  if (!Object.hasOwn(raw, 'version')) {
+    problems.push({
+      key: 'version',
+      message: `version: missing; a scenario starts with "version": ${CURRENT_VERSION} (supported: ${versionRangeText()})`,
+    });
+  } else {
+    const v = raw.version;
+    if (typeof v !== 'number' || !Number.isInteger(v)) {
+      problems.push({ key: 'version', message: `version: expected a whole number (supported: ${versionRangeText()}), got ${describe(v)}` });
+    } else if (v < oldestVersion() || v > CURRENT_VERSION) {
+      return {
+        ok: false,
+        problems: [{ key: 'version', message: `version: unsupported version ${v}; this build reads version ${versionRangeText()}` }],
+      };
+    } else if (v < CURRENT_VERSION) {
+      obj = migrate(raw);
+    }
+  }
+
+  for (const key of Object.keys(obj)) {
+    if (key === 'version') continue;
+    const problem = checkKey(key, obj[key]);
+    if (problem) problems.push(problem);
+  }
+
+  // Rules across keys, checked on values that are valid on their own (or defaults).
+  const valid = (key: ModelKey): boolean => Object.hasOwn(obj, key) && checkNumber(key, obj[key]) === null;
+  const height = valid('startHeight') ? (obj.startHeight as number) : PARAMS_BY_KEY.startHeight.default;
+  const heightValid = !Object.hasOwn(obj, 'startHeight') || valid('startHeight');
+  if (heightValid && valid('epochElapsedSeconds') && height % 2016 === 0 && obj.epochElapsedSeconds !== 0) {
+    problems.push({
+      key: 'epochElapsedSeconds',
+      message:
+        `epochElapsedSeconds: must be 0 when startHeight (${height}) is an epoch's first block ` +
+        `(startHeight mod 2016 = 0), got ${obj.epochElapsedSeconds as number}`,
+    });
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const scenario: Record<string, unknown> = { version: CURRENT_VERSION };
+  for (const key of SCENARIO_KEYS) {
+    if (key !== 'version' && Object.hasOwn(obj, key)) scenario[key] = obj[key];
+  }
+  return { ok: true, scenario: scenario as Scenario };
+}
