@@ -6,7 +6,7 @@
  */
 import { mount } from 'svelte';
 import './app.css';
-import { isEmbed } from './model/url.ts';
+import { isEmbed } from './model/url/parse.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('hashpivot: #app is missing from index.html');

@@ -16,7 +16,7 @@
  * keeps running the build it loaded, with that build's WASM (see vite.config.ts).
  */
 import { registerSW } from 'virtual:pwa-register';
-import { isEmbed } from '../model/url.ts';
+import { isEmbed } from '../model/url/parse.ts';
 
 /** How often an open page asks the server whether a new deployment exists. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;

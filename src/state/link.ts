@@ -1,12 +1,14 @@
 /**
  * The page's link: what the address bar holds for the explorer's scenario and view, and how an
- * arriving address is read. The codec itself (the public format) is src/model/url.ts; this file
+ * arriving address is read. The codec itself (the public format) is src/model/url/; this file
  * only decides what to hand it and what to say about what it ignored. Pure: no DOM, no state.
  */
 import { CURRENT_VERSION } from '../model/registry/index.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { validateScenario } from '../model/scenario/validate.ts';
-import { decodeLink, encodeLink, isEmbed, type DecodedLink, type Ignored } from '../model/url.ts';
+import type { Ignored } from '../model/url/format.ts';
+import { decodeLink, isEmbed, type DecodedLink } from '../model/url/parse.ts';
+import { encodeLink } from '../model/url/write.ts';
 import type { View } from '../model/view.ts';
 
 /** Whether an address (a whole URL, or its query with or without `?`) says anything at all. */

@@ -13,7 +13,7 @@
 import { loadWorking, saveWorking } from './store.ts';
 import { explorer } from './explorer.svelte.ts';
 import { hrefFor, readArrivingLink } from './link.ts';
-import type { Ignored } from '../model/url.ts';
+import type { Ignored } from '../model/url/format.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import type { View } from '../model/view.ts';
 

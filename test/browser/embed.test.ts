@@ -11,7 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../src/charts/export.ts';
 import { HEIGHT_MESSAGE } from '../../src/embed/embed.ts';
-import { decodeLink } from '../../src/model/url.ts';
+import { decodeLink } from '../../src/model/url/parse.ts';
 import { ROOT, browserSuite, launchBrowser, startStaticServer, watchPage, type BrowserSession, type Server } from './harness.ts';
 
 const suite = browserSuite();

@@ -1,5 +1,5 @@
 /**
- * The link codec (src/model/url.ts): round trips, minimal links, and bad links that load what is
+ * The link codec (src/model/url/): round trips, minimal links, and bad links that load what is
  * valid, list what was ignored, and never throw.
  */
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,9 @@ import { CURRENT_VERSION, PARAMS_BY_KEY, defaultScenario, hashrateEhsFor } from 
 import { resolveScenario } from '../../src/model/scenario/resolve.ts';
 import type { Scenario } from '../../src/model/scenario/types.ts';
 import { validateScenario } from '../../src/model/scenario/validate.ts';
-import { decodeLink, encodeEmbedLink, encodeLink, formatNumber, isEmbed, type LinkMigration } from '../../src/model/url.ts';
+import type { LinkMigration } from '../../src/model/url/migrations.ts';
+import { decodeLink, isEmbed } from '../../src/model/url/parse.ts';
+import { encodeEmbedLink, encodeLink, formatNumber } from '../../src/model/url/write.ts';
 import { defaultView, type View } from '../../src/model/view.ts';
 
 const base: Scenario = { version: CURRENT_VERSION };

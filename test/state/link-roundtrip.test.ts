@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION } from '../../src/model/registry/index.ts';
 import type { Scenario } from '../../src/model/scenario/types.ts';
-import { decodeLink } from '../../src/model/url.ts';
+import { decodeLink } from '../../src/model/url/parse.ts';
 import { defaultView, type View } from '../../src/model/view.ts';
 import { describeIgnored, hasLinkParams, hrefFor, linkableScenario, readArrivingLink } from '../../src/state/link.ts';
 

@@ -1,0 +1,77 @@
+/**
+ * Writing a link: a scenario and a view as a query string holding `v` and only what differs from
+ * that version's defaults (format.ts), or an embed link pinning its whole view.
+ */
+import type { ModelKey } from '../keys.ts';
+import { CURRENT_VERSION, SCENARIO_KEYS, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../registry/index.ts';
+import { resolveInputs } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { Axis } from '../sweep.ts';
+import { defaultView, type View } from '../view.ts';
+import { EMBED_PARAM, type EmbedTexts } from './format.ts';
+
+export interface EncodeOptions {
+  /** Write an embed link: the marker, every view field, and the embed's title and subtitle. */
+  embed?: boolean | EmbedTexts;
+}
+
+/** Shortest round-trip form, without the exponent's `+` (a `+` in a query reads as a space). */
+export function formatNumber(n: number): string {
+  return String(n).replace('e+', 'e');
+}
+
+/** Percent-encodes text, leaving the characters a query may hold as they are, for legibility. */
+function encodeText(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%40/gi, '@').replace(/%2F/gi, '/');
+}
+
+export function formatAxis(axis: Axis): string {
+  return `${axis.key}:${formatNumber(axis.min)}:${formatNumber(axis.max)}:${axis.n}${axis.log ? ':log' : ''}`;
+}
+
+function sameAxis(a: Axis, b: Axis): boolean {
+  return a.key === b.key && a.min === b.min && a.max === b.max && a.n === b.n && a.log === b.log;
+}
+
+/** The value a scenario key takes when the scenario leaves it out (derived keys included). */
+function impliedValue(scenario: Scenario, key: ModelKey): number {
+  const without: Record<string, unknown> = { ...scenario };
+  delete without[key];
+  return resolveInputs(without as Scenario)[key];
+}
+
+/**
+ * The query string (with its `?`) of a scenario and a view: `?v=1` and what differs from version
+ * 1's defaults. `scenario` is a valid scenario of the current version (validateScenario's output or
+ * a resolved one); with `embed`, an embed link (see format.ts).
+ */
+export function encodeLink(scenario: Scenario, view: View, options: EncodeOptions = {}): string {
+  const parts = [`v=${CURRENT_VERSION}`];
+  const embed = options.embed ? (options.embed === true ? {} : options.embed) : null;
+  if (embed) parts.push(`${EMBED_PARAM}=1`);
+  const s = scenario as Record<string, unknown>;
+  for (const key of SCENARIO_KEYS) {
+    const value = s[key];
+    if (key === 'version' || value === undefined) continue;
+    if (isModelKey(key)) {
+      if (typeof value === 'number' && !Object.is(value, impliedValue(scenario, key))) {
+        parts.push(`${key}=${formatNumber(value)}`);
+      }
+    } else if (isTextKey(key)) {
+      if (typeof value === 'string' && value !== TEXT_PARAMS_BY_KEY[key].default) parts.push(`${key}=${encodeText(value)}`);
+    }
+  }
+  const base = defaultView();
+  if (embed || !sameAxis(view.x, base.x)) parts.push(`x=${formatAxis(view.x)}`);
+  if (embed || !sameAxis(view.y, base.y)) parts.push(`y=${formatAxis(view.y)}`);
+  if (embed || view.metric !== base.metric) parts.push(`metric=${view.metric}`);
+  if (embed || view.month !== base.month) parts.push(`month=${view.month}`);
+  if (embed?.title) parts.push(`title=${encodeText(embed.title)}`);
+  if (embed?.subtitle) parts.push(`subtitle=${encodeText(embed.subtitle)}`);
+  return `?${parts.join('&')}`;
+}
+
+/** An embed link: encodeLink with the marker, every view field, and the texts. */
+export function encodeEmbedLink(scenario: Scenario, view: View, texts: EmbedTexts = {}): string {
+  return encodeLink(scenario, view, { embed: texts });
+}
