@@ -7,7 +7,7 @@
  *
  * The group files list the keys in the order the WASM kernel reads them from its input block:
  * network, miner, pivot, finance. Changing a default or a key's meaning bumps CURRENT_VERSION and
- * adds a migration (src/model/scenario.ts).
+ * adds a migration (src/model/scenario/migrations.ts).
  */
 import { FINANCE } from './finance.ts';
 import { MINER } from './miner.ts';

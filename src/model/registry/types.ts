@@ -43,7 +43,7 @@ export interface SpecFields {
   source: string;
   /**
    * Set when a missing value is computed from other keys rather than taken from `default`;
-   * the text gives the formula. Resolution (src/model/scenario.ts) recomputes it.
+   * the text gives the formula. Resolution (src/model/scenario/resolve.ts) recomputes it.
    */
   derived?: string;
   /** The kernel stages a change of this key invalidates (a sweep recomputes only these). */
