@@ -48,8 +48,6 @@ export default defineConfig({
       workbox: {
         // The web manifest is added by the plugin itself.
         globPatterns: ['**/*.{html,js,css,wasm,svg,png,ico}'],
-        // The worker pool's test page is served for the browser tests, not part of the app.
-        globIgnores: ['pool-test.html', 'assets/pool-test-*.js'],
         // Any navigation (a shared link's ?v=1&…) is the explorer's page, offline too.
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
@@ -65,8 +63,6 @@ export default defineConfig({
     target: 'es2022',
     // A .wasm inlined as a data: URL leaves the service worker no file to precache.
     assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
-    // index.html is the app; pool-test.html drives the worker pool in the browser tests.
-    rolldownOptions: { input: { main: 'index.html', 'pool-test': 'pool-test.html' } },
   },
   preview: { host: '127.0.0.1' },
   test: {
@@ -75,7 +71,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', 'test/**/*.svelte.test.ts'], sequence: { groupOrder: 0 } },
+      },
+      {
+        // The runes classes (src/state/*.svelte.ts) in Node, compiled and run as in the browser:
+        // Svelte's client runtime, so deriveds are cached and effects run (test/helpers/runes-environment.ts).
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'runes',
+          include: ['test/**/*.svelte.test.ts'],
+          exclude: ['test/browser/**'],
+          environment: './test/helpers/runes-environment.ts',
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         // Each browser test file runs a preview server and a Chromium: after the unit tests, one

@@ -74,10 +74,3 @@ export class KernelClient {
     return worker;
   }
 }
-
-/** The page's one kernel worker. */
-export const kernelClient = new KernelClient();
-
-export function request<T extends RequestType>(type: T, payload: Payload<T>): Promise<Result<T>> {
-  return kernelClient.request(type, payload);
-}

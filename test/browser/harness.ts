@@ -133,6 +133,8 @@ export interface PreviewOptions {
   port?: number;
   /** The built site to serve, relative to the project root; `dist` by default. */
   outDir?: string;
+  /** A page the built site must have; `index.html` by default. */
+  page?: string;
 }
 
 /**
@@ -141,8 +143,9 @@ export interface PreviewOptions {
  */
 export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
   const outDir = options.outDir ?? 'dist';
-  if (!existsSync(join(ROOT, outDir, 'index.html'))) {
-    throw new Error(`${outDir}/index.html is missing: run \`npm run build\` before the browser tests`);
+  const page = options.page ?? 'index.html';
+  if (!existsSync(join(ROOT, outDir, page))) {
+    throw new Error(`${outDir}/${page} is missing: run \`npm test\` (it builds the site and the test pages) first`);
   }
   const attempts = options.port === undefined ? 3 : 1;
   let lastError: unknown;

@@ -31,7 +31,8 @@ import { cellScenario } from '../helpers/sweep-cells.ts';
 import { close } from '../helpers/scenarios.ts';
 import { browserSuite } from './harness.ts';
 
-const suite = browserSuite();
+// The pool's test page is a fixture, built apart from the app (test/browser/fixtures/).
+const suite = browserSuite({ preview: { outDir: 'build/fixtures', page: 'pool-test.html' } });
 
 const explicit = { hashrateEhs: false, epochElapsedSeconds: false };
 // W2: the default scenario, 15 years, 1 %/month hashrate growth, exit at month 24.
