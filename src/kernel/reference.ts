@@ -3,7 +3,7 @@
  * the oracle the WASM kernel is tested against and the baseline of the benchmark. It walks the
  * chain block by block; the kernel jumps from event to event. Keep the two separate.
  *
- * Conventions (docs/model.md; the choices of docs/model.md §7 are marked "choice"):
+ * Conventions (docs/model.md; the choices of docs/model.md §8 are marked "choice"):
  * - Time is seconds after t0, the instant the tip block `startHeight` is found.
  * - W(t) is the cumulative number of hashes the network has done since t0. Block k after the tip
  *   is found when W reaches the sum of `D_j · 2^32` over j ≤ k, so within an epoch (constant D)
