@@ -26,7 +26,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     sources: [
       'Core Scientific/CoreWeave hosting agreements (2024–2025): ≈ $121/kW-month implied (contract value ÷ MW · 12 · years), 12-year terms',
       'γ 1.43–1.45 gross MW per MW of critical IT (Core, Cipher announcements)',
-      'domain.md typical values: capex $6–11M per MW-IT, NOI margin 75–90 %, build 12–24 months',
+      'Conversion capex $6–11M per MW of critical IT (Cipher, TeraWulf, IREN announcements; CBRE); NOI margin 75–90 % (press coverage of the 2024–25 deals); build 12–24 months (company timelines)',
     ],
     overrides: {
       name: 'Full pivot, Core Scientific/CoreWeave-like terms',
@@ -67,7 +67,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     sources: [
       'CleanSpark (2025): keeps a large mining fleet while developing AI/HPC capacity on part of its power',
       'Demand response: Riot earned $1,122/MWh curtailed in a peak month (Jul 2022, K33); $150/MWh here is an illustrative yearly average',
-      'domain.md typical values: γ 1.35 (Hut 8), lease ≈ $100–160/kW-month',
+      'γ 1.35 (Hut 8 announcement); lease ≈ $100–160/kW-month implied by announced contracts (contract value ÷ MW · 12 · years)',
     ],
     overrides: {
       name: 'Hybrid with curtailable mining',
@@ -85,7 +85,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     title: 'High-cost miner facing the 2028 halving',
     description: 'Power at $0.07/kWh and a 25 J/TH air-cooled fleet: mining margins vanish after the halving at height 1,050,000.',
     sources: [
-      'domain.md typical values: power $0.03–0.08/kWh for large miners (JPMorgan; press), fleet averages 20–25 J/TH, air PUE up to 1.2–1.5',
+      'Power $0.03–0.08/kWh for large miners (JPMorgan research via press); fleet averages 20–25 J/TH (company reports); air-cooled PUE up to 1.2–1.5 (vendors)',
       'Next halving at height 1,050,000 (Bitcoin Core GetBlockSubsidy), expected around spring 2028',
     ],
     overrides: {
@@ -102,7 +102,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     title: 'Low-cost miner abroad',
     description: 'Power at $0.03/kWh with an immersion-cooled fleet (PUE 1.03): does hosting still beat mining?',
     sources: [
-      'domain.md typical values: power from $0.03/kWh for large miners, PUE 1.03–1.10 immersion, S21 XP 13.5 J/TH',
+      'Power from $0.03/kWh for large miners (JPMorgan research via press); PUE 1.03–1.10 immersion-cooled (vendors); Antminer S21 XP 13.5 J/TH (Bitmain specification)',
       'Lower non-power opex and a higher discount rate for a site outside the US: illustrative assumptions',
     ],
     overrides: {
