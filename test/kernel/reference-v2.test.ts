@@ -279,3 +279,232 @@ describe('reference v2 with the v1 values equals the version-1 reference', () =>
     expect([v2.hashSupplyElasticity, v2.netHashcostUsdPerPhDay, v2.monteCarloPaths, v2.monteCarloSeed]).toEqual([3, 39.47, 1000, 1]);
   });
 });
+
+/**
+ * A network started in equilibrium (docs/model.md §7.1): the version-2 defaults with c0 set to the
+ * exact steady-state hashprice h(N0, 0) = 144 · (s + F) · P0 · 10^15 / N0, N0 on schedule
+ * (D0 · 2^32 / 600), nothing else moving: no efficiency gain, no supply drift, no price or fee growth.
+ */
+function equilibrium(over: Partial<ModelInputsV2>): ModelInputsV2 {
+  const base: ModelInputsV2 = {
+    ...inputsOf(calibration.deterministic[0].scenario),
+    ...V2_DEFAULTS,
+    btcVolatilityPctPerYear: 0,
+    efficiencyGainPctPerYear: 0,
+    hashrateGrowthPctPerMonth: 0,
+    btcPriceGrowthPctPerYear: 0,
+    feesGrowthPctPerYear: 0,
+    hashSupplyElasticity: 3,
+    ...over,
+  };
+  base.hashrateEhs = onScheduleEhs(base.startDifficulty);
+  const subsidy = 50 / 2 ** Math.floor((base.startHeight + 1) / 210_000);
+  base.netHashcostUsdPerPhDay = (144 * (subsidy + base.feesBtcPerBlock) * base.btcPriceUsd * 1e15) / (base.hashrateEhs * 1e18);
+  return base;
+}
+
+describe("docs/model.md §7.1's checks", () => {
+  it('started in equilibrium with nothing moving, the hashrate stays N0 to 1e-12', () => {
+    // Tip 931,392 (an epoch's first block), subsidy 3.125 BTC until height 1,050,000, 118,608 blocks
+    // (≈ 27 months at 600 s) away: a 2-year horizon has no halving. N* = (144·(s+F)·P·10^15 ·
+    // N0^(1/ε) / c0)^(ε/(1+ε)) = (N0 · N0^(1/ε))^(ε/(1+ε)) = N0, so r_m = λ · ln(N*/N0) = 0 each month.
+    const s = equilibrium({ horizonYears: 2 });
+    const p = project(s);
+    expect(p.halvings).toEqual([]);
+    for (const m of p.months) {
+      expectClose(m.hashrateEhs, s.hashrateEhs, 1e-12, 0, `month ${m.month} hashrate`);
+      expectClose(m.targetHashrateEhs, s.hashrateEhs, 1e-12, 0, `month ${m.month} N*`);
+      expectClose(m.marginalHashcostUsdPerPhDay, s.netHashcostUsdPerPhDay, 1e-12, 0, `month ${m.month} c(N, t)`);
+    }
+  });
+
+  it('a halving multiplies N* by 2^(−ε/(1+ε)); the hashrate follows and the hashprice settles 2^(−1/(1+ε)) lower', () => {
+    // Tip 1,038,240 = 2016 · 515, 11,760 blocks (≈ 81.7 days at 600 s) before the halving at
+    // 1,050,000, so it falls in month 3; no fees, so N* ∝ s^(ε/(1+ε)). ε = 3: the factor is
+    // 2^(−3/4) = 0.5946. The hashrate closes (1−λ) = 70 % of its log gap a month (the first month's
+    // r = 0.3 · ln 0.5946 = −0.156 is inside the clamp ln 0.85 = −0.163), so 44 months later it is
+    // within 0.7^44 ≈ 2e-7 of N*. The hashprice h ∝ s / N then settles (1/2) / 2^(−3/4) = 2^(−1/4)
+    // = 0.841 of its old level (month 2, after the first retarget's D0 · 2016/2015), between half
+    // and all of it. 4 years end before the next halving (1,260,000, ≈ 4.2 years away).
+    const s = equilibrium({ startHeight: 2016 * 515, feesBtcPerBlock: 0, horizonYears: 4 });
+    const p = project(s);
+    expect(p.halvings.map((h) => h.height)).toEqual([1_050_000]);
+    expect(Math.ceil(p.halvings[0].seconds / MONTH)).toBe(3);
+    const n0 = s.hashrateEhs;
+    const factor = 2 ** (-3 / 4);
+    for (const m of [1, 2, 3]) expectClose(p.months[m - 1].targetHashrateEhs, n0, 1e-12, 0, `N* month ${m}`);
+    expectClose(p.months[3].targetHashrateEhs, n0 * factor, 1e-12, 0, 'N* month 4');
+    expectClose(p.months[47].hashrateEhs, n0 * factor, 1e-6, 0, 'hashrate month 48');
+    const settled = p.months[47].hashpriceUsdPerPhDay / p.months[1].hashpriceUsdPerPhDay;
+    expectClose(settled, 2 ** (-1 / 4), 1e-6, 0, 'hashprice month 48 / month 2');
+    expect(settled).toBeGreaterThan(0.5);
+    expect(settled).toBeLessThan(1);
+  });
+
+  it('after an exit shock the survivors\' hashprice jumps at the next retarget and settles (1−φ)^(−1/(1+ε)) higher', () => {
+    // Tip 1,050,336 = 2016 · 521, just after the halving at 1,050,000 (subsidy 1.5625 BTC); the
+    // next is 209,664 blocks (≈ 4 years) away. φ = 30 % leaves at the end of month 6: N and S × 0.7,
+    // so N* = N0 · 0.7^(1/(1+ε)) = 0.9147 · N0 (ε = 3), a log gap of ln(0.9147/0.7) = 0.268. Month 7
+    // regrows at the clamp ln 1.08 = 0.077 (0.3 · 0.268 = 0.080 is above it), leaving 0.191; then
+    // each month closes 30 % of the gap: 0.191 · 0.7^28 ≈ 9e-6 is left in month 36. So the hashrate
+    // is N* within 2e-5, and the hashprice (∝ 1/N, the difficulty settled with it) 0.7^(−1/4) =
+    // 1.0933 times its level before the shock (month 5, settled on the start's D0 · 2016/2015).
+    const s = equilibrium({ startHeight: 2016 * 521, exitSharePct: 30, exitMonth: 6, horizonYears: 3 });
+    const p = project(s);
+    expect(p.halvings).toEqual([]);
+    const n0 = s.hashrateEhs;
+    expectClose(p.months[35].hashrateEhs, n0 * 0.7 ** 0.25, 2e-5, 0, 'hashrate month 36');
+    const before = p.months[4].hashpriceUsdPerPhDay;
+    expectClose(p.months[35].hashpriceUsdPerPhDay / before, 0.7 ** -0.25, 2e-5, 0, 'hashprice month 36 / month 5');
+    // Until the next retarget the survivors mine at the old difficulty: the same BTC per hash, only
+    // slower blocks; the retarget after the shock lowers the difficulty and the hashprice jumps
+    // above its settled level before the returning hashrate brings it down.
+    const shock = 6 * MONTH;
+    const firstAfter = p.retargets.findIndex((r) => r.seconds > shock);
+    expect(p.retargets[firstAfter].difficulty).toBeLessThan(0.8 * p.retargets[firstAfter - 1].difficulty);
+    // Here: 19.951 $/PH/day in months 4–6; the retarget at month 6.62 takes the difficulty from
+    // 146.5 T to 106.2 T; 22.85 in month 7, 26.37 in month 8, back to 21.8 by month 36.
+    for (const m of [5, 6]) expectClose(p.months[m - 1].hashpriceUsdPerPhDay, before, 1e-12, 0, `month ${m}`);
+    const peak = Math.max(...p.months.slice(6, 12).map((m) => m.hashpriceUsdPerPhDay));
+    expect(peak).toBeGreaterThan(1.25 * before);
+    expect(peak).toBeGreaterThan(p.months[35].hashpriceUsdPerPhDay);
+  });
+});
+
+describe('the Monte Carlo generator (src/kernel/reference-v2/random.ts)', () => {
+  it('is xoshiro128** and murmur3 fmix32 to the bit, as their C reference code computes them', () => {
+    // Blackman and Vigna's xoshiro128starstar.c from the state {1, 2, 3, 4}, compiled with
+    // uint32_t arithmetic: 11520, 0, 5927040, 70819200, 2031721883, 1637235492.
+    const g = PathRandom.fromState(1, 2, 3, 4);
+    expect(Array.from({ length: 6 }, () => g.nextU32())).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
+    // murmur3's finaliser: fmix32(1) = 0x514e28b7.
+    expect(fmix32(1)).toBe(0x514e28b7);
+    expect(fmix32(0)).toBe(0);
+    // The seeding, by the same C code: seed 1, path 0 → state (920564995, 1270938603, 46589182,
+    // 1357043095) and outputs 1982081445, 2331177271, 1737229403, 3342080626; seed 2^32 − 1,
+    // path 99,999 → 566044746, 1790230632, 4138957498, 3503408506.
+    const p0 = new PathRandom(1, 0);
+    expect(Array.from({ length: 4 }, () => p0.nextU32())).toEqual([1982081445, 2331177271, 1737229403, 3342080626]);
+    const last = new PathRandom(4_294_967_295, 99_999);
+    expect(Array.from({ length: 4 }, () => last.nextU32())).toEqual([566044746, 1790230632, 4138957498, 3503408506]);
+    // Uniforms from those outputs: ((x >>> 5)·2^26 + (y >>> 6)) / 2^53 exactly; the first two
+    // normals, by C's libm: −0.91816895867885118, 0.62838013496062939 (to the last bits).
+    const u = new PathRandom(1, 0);
+    expect([u.nextUniform(), u.nextUniform()]).toEqual([0.46148930149353662, 0.40448023958607593]);
+    const z = new PathRandom(1, 0).normals(2);
+    expectClose(z[0], -0.91816895867885118, 1e-15, 0, 'z0');
+    expectClose(z[1], 0.62838013496062939, 1e-15, 0, 'z1');
+  });
+
+  it('gives standard normals: mean 0 and variance 1 of 200,000 draws within 4 standard errors', () => {
+    // 2,000 paths × 100 normals. SE of the mean 1/sqrt(200,000) = 0.00224 (4 SE: 0.0089); SE of the
+    // variance sqrt(2/200,000) = 0.00316 (4 SE: 0.0126).
+    const all = Array.from({ length: 2000 }, (_, j) => Array.from(new PathRandom(7, j).normals(100))).flat();
+    const mean = all.reduce((a, v) => a + v, 0) / all.length;
+    const variance = all.reduce((a, v) => a + (v - mean) ** 2, 0) / (all.length - 1);
+    expect(Math.abs(mean)).toBeLessThan(0.0089);
+    expect(Math.abs(variance - 1)).toBeLessThan(0.0126);
+  });
+
+  it('gives a path that does not change with the horizon, the number of paths or the run', () => {
+    const long = randomPrices(90_000, 10, 50, 120, 42, 3);
+    const short = randomPrices(90_000, 10, 50, 24, 42, 3);
+    expect(Array.from(long.subarray(0, short.length))).toEqual(Array.from(short));
+    expect(Array.from(randomPrices(90_000, 10, 50, 120, 42, 3))).toEqual(Array.from(long));
+    expect(long[0]).toBe(90_000);
+    // Another path or another seed is another path.
+    expect(randomPrices(90_000, 10, 50, 24, 42, 4)[1]).not.toBe(short[1]);
+    expect(randomPrices(90_000, 10, 50, 24, 43, 3)[1]).not.toBe(short[1]);
+
+    // Through evaluate: n paths are the first n of any larger run. With λ = 0 the network is shared;
+    // path 0's Δ alone is the mean of a 1-path run, and the 3-path mean is the mean of paths 0–2.
+    const s: ModelInputsV2 = { ...inputsOf(calibration.monteCarlo[0].scenario), networkResponsePctPerMonth: 0, horizonYears: 5 };
+    const deltaOf = (j: number) => {
+      const prices = randomPrices(s.btcPriceUsd, s.btcPriceGrowthPctPerYear, s.btcVolatilityPctPerYear, 60, s.monteCarloSeed, j);
+      const run = runNetwork(s, prices, false);
+      return value(cashFlows(s, run.btcPerHashSecond, prices), s.discountRatePct / 100, s.discountRatePivotPct / 100).delta;
+    };
+    expect(evaluate({ ...s, monteCarloPaths: 1 }).monteCarlo!.deltaMean).toBe(deltaOf(0));
+    expectClose(evaluate({ ...s, monteCarloPaths: 3 }).monteCarlo!.deltaMean, (deltaOf(0) + deltaOf(1) + deltaOf(2)) / 3, 1e-15, 0, 'mean of 3');
+    // The same seed gives the same figures run to run, exactly.
+    const a = evaluate({ ...s, monteCarloPaths: 200 });
+    const b = evaluate({ ...s, monteCarloPaths: 200 });
+    expect(b.monteCarlo).toEqual(a.monteCarlo);
+    expect(b.monthsP).toEqual(a.monthsP);
+  });
+
+  it('gives a mean mid-month price within 4 standard errors of the deterministic path', () => {
+    // E[P(t)] = P0 · (1+μ)^(t/year) because the drift is ln(1+μ) − σ²/2. 2,000 paths, σ = 50 %,
+    // μ = 10 %: at mid-month m the sample mean must lie within 4 · sd / sqrt(2000) of
+    // P0 · 1.1^((m − ½)/12) (sd the paths' sample deviation; at 10 years about 1.3 · the mean,
+    // so 4 SE ≈ 12 % there).
+    const n = 2000;
+    const months = 120;
+    const paths = Array.from({ length: n }, (_, j) => randomPrices(80_000, 10, 50, months, 1, j));
+    for (const m of [1, 6, 12, 36, 60, 120]) {
+      const xs = paths.map((p) => p[2 * m - 1]);
+      const mean = xs.reduce((a, v) => a + v, 0) / n;
+      const sd = Math.sqrt(xs.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+      const expected = 80_000 * 1.1 ** ((m - 0.5) / 12);
+      expect(Math.abs(mean - expected), `month ${m}: mean ${mean}, expected ${expected}, sd ${sd}`).toBeLessThanOrEqual((4 * sd) / Math.sqrt(n));
+    }
+  });
+});
+
+describe('Monte Carlo outputs', () => {
+  it('are null when σ = 0', () => {
+    const e = evaluate({ ...inputsOf(calibration.monteCarlo[0].scenario), btcVolatilityPctPerYear: 0 });
+    expect(e.monteCarlo).toBeNull();
+    expect(e.monthsP).toBeNull();
+  });
+
+  it('take percentiles as the order statistic at ⌈q·n⌉ (1-based)', () => {
+    const sorted = Array.from({ length: 20 }, (_, i) => i + 1); // 1 … 20
+    // n = 20: ⌈0.05·20⌉ = 1, ⌈0.5·20⌉ = 10, ⌈0.95·20⌉ = 19.
+    expect([percentile(sorted, 5), percentile(sorted, 50), percentile(sorted, 95)]).toEqual([1, 10, 19]);
+    // n = 60: ⌈5·60/100⌉ = 3, ⌈50·60/100⌉ = 30, ⌈95·60/100⌉ = 57 (the rank from whole percents).
+    const sixty = Array.from({ length: 60 }, (_, i) => i + 1);
+    expect([percentile(sixty, 5), percentile(sixty, 50), percentile(sixty, 95)]).toEqual([3, 30, 57]);
+    // n = 1: every percentile is the one value; n = 7: ⌈0.35⌉ = 1, ⌈3.5⌉ = 4, ⌈6.65⌉ = 7.
+    expect(percentile([5], 5)).toBe(5);
+    expect([percentile([1, 2, 3, 4, 5, 6, 7], 5), percentile([1, 2, 3, 4, 5, 6, 7], 50), percentile([1, 2, 3, 4, 5, 6, 7], 95)]).toEqual([1, 4, 7]);
+  });
+
+  it('give monthly percentiles in order, the hashrate the deterministic one when λ = 0', () => {
+    const s: ModelInputsV2 = { ...inputsOf(calibration.monteCarlo[0].scenario), networkResponsePctPerMonth: 0, monteCarloPaths: 300, horizonYears: 3 };
+    const e = evaluate(s);
+    const det = project(s);
+    const mp = e.monthsP!;
+    for (const field of ['btcPriceUsd', 'hashpriceUsdPerPhDay', 'hashrateEhs'] as const) {
+      expect(mp[field].p5.length).toBe(36);
+      for (let i = 0; i < 36; i++) {
+        expect(mp[field].p5[i]).toBeLessThanOrEqual(mp[field].p50[i]);
+        expect(mp[field].p50[i]).toBeLessThanOrEqual(mp[field].p95[i]);
+      }
+    }
+    det.months.forEach((m, i) => expect([mp.hashrateEhs.p5[i], mp.hashrateEhs.p95[i]]).toEqual([m.hashrateEhs, m.hashrateEhs]));
+    const mc = e.monteCarlo!;
+    expect(mc.probPivotWins).toBeGreaterThanOrEqual(0);
+    expect(mc.probPivotWins).toBeLessThanOrEqual(1);
+    expect(mc.deltaP5).toBeLessThanOrEqual(mc.deltaP50);
+    expect(mc.deltaP50).toBeLessThanOrEqual(mc.deltaP95);
+    expectClose(mc.npvMeanPivot - mc.npvMeanMine, mc.deltaMean, 1e-9, 1e-6, 'mean NPVs against mean Δ');
+  });
+});
+
+describe('§7.4 security figures', () => {
+  it('scale with the hashrate: twice the hashrate, twice the machines and their power', () => {
+    // λ = 0 and no growth: N is N0 all along, so attackHardwareUsd = N0/10^12 · k and
+    // attackPowerUsdPerHour = N0/10^12 · E_n(t)/1000 · p_n are linear in N0.
+    const s: ModelInputsV2 = { ...equilibrium({ horizonYears: 2 }), networkResponsePctPerMonth: 0 };
+    const one = project(s).months;
+    const two = project({ ...s, hashrateEhs: 2 * s.hashrateEhs }).months;
+    one.forEach((m, i) => {
+      expectClose(two[i].attackHardwareUsd / m.attackHardwareUsd, 2, 1e-12, 0, `hardware month ${m.month}`);
+      expectClose(two[i].attackPowerUsdPerHour / m.attackPowerUsdPerHour, 2, 1e-12, 0, `power month ${m.month}`);
+      expectClose(m.attackRewardUsdPerHour, m.securityBudgetUsdPerDay / 24, 1e-15, 0, `reward month ${m.month}`);
+    });
+    // Month 1: 1,048.47 EH/s = 1.04847e9 TH/s · $15/TH = $15.73 bn.
+    expectClose(one[0].attackHardwareUsd, (s.hashrateEhs * 1e18) / 1e12 * 15, 1e-12, 0, 'month 1 hardware');
+  });
+});
