@@ -14,7 +14,7 @@ import { value } from '../../src/kernel/reference-v2/finance.ts';
 import { percentile } from '../../src/kernel/reference-v2/montecarlo.ts';
 import { runNetwork } from '../../src/kernel/reference-v2/network.ts';
 import { fmix32, PathRandom, randomPrices } from '../../src/kernel/reference-v2/random.ts';
-import { close, expectClose, mulberry32, onScheduleEhs, randomInputs, relDiff } from '../helpers/scenarios.ts';
+import { close, expectClose, int, mulberry32, onScheduleEhs, randomInputs, relDiff, uniform, type Rng } from '../helpers/scenarios.ts';
 
 interface MonthCase {
   month: number;
@@ -507,4 +507,79 @@ describe('§7.4 security figures', () => {
     // Month 1: 1,048.47 EH/s = 1.04847e9 TH/s · $15/TH = $15.73 bn.
     expectClose(one[0].attackHardwareUsd, (s.hashrateEhs * 1e18) / 1e12 * 15, 1e-12, 0, 'month 1 hardware');
   });
+});
+
+/**
+ * A random version-2 scenario: a random version-1 scenario (test/helpers/scenarios.ts) with each
+ * added key drawn over its whole range (docs/model.md §7), zero often where zero switches a feature
+ * off, and the marginal hashcost within ×[0.5, 2] of the start state's steady-state hashprice.
+ */
+function randomInputsV2(rng: Rng, opts: { maxPaths?: number; maxHorizonYears?: number } = {}): ModelInputsV2 {
+  const s = fromV1(randomInputs(rng, { maxHorizonYears: opts.maxHorizonYears }));
+  const sometimesZero = (p: number, draw: () => number) => (rng() < p ? 0 : draw());
+  const subsidy = 50 / 2 ** Math.floor((s.startHeight + 1) / 210_000);
+  const steady = (144 * (subsidy + s.feesBtcPerBlock) * s.btcPriceUsd * 1e15) / (s.hashrateEhs * 1e18);
+  return {
+    ...s,
+    networkResponsePctPerMonth: sometimesZero(0.25, () => uniform(rng, 1, 100)),
+    netHashcostUsdPerPhDay: Math.min(1000, Math.max(1, steady * uniform(rng, 0.5, 2))),
+    hashSupplyElasticity: uniform(rng, 0.1, 10),
+    netMaxGrowthPctPerMonth: uniform(rng, 0, 100),
+    netMaxDeclinePctPerMonth: uniform(rng, 0, 99),
+    netFleetJPerTh: uniform(rng, 5, 200),
+    netPowerUsdPerKwh: uniform(rng, 0.005, 1),
+    feesGrowthPctPerYear: sometimesZero(0.3, () => uniform(rng, -50, 100)),
+    btcVolatilityPctPerYear: sometimesZero(0.2, () => uniform(rng, 1, 300)),
+    mothballOpexPct: uniform(rng, 0, 100),
+    powerEscalatorPctPerYear: uniform(rng, -10, 20),
+    asicResalePct: uniform(rng, 0, 100),
+    renewalPct: uniform(rng, 0, 100),
+    discountRatePivotPct: uniform(rng, 0, 30),
+    monteCarloPaths: int(rng, 1, opts.maxPaths ?? 200),
+    monteCarloSeed: int(rng, 0, 4_294_967_295),
+  };
+}
+
+/** Paths of numbers in a result that are not finite, or null where the model has no "none". */
+function problems(value: unknown, path: string, nullable: RegExp, out: string[] = []): string[] {
+  if (value === null) {
+    if (!nullable.test(path)) out.push(`${path} is null`);
+  } else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.push(`${path} = ${value}`);
+  } else if (typeof value === 'object') {
+    for (const [key, v] of Object.entries(value as object)) problems(v, `${path}.${key}`, nullable, out);
+  }
+  return out;
+}
+
+describe('random version-2 scenarios', () => {
+  it('give finite figures, none only where the model allows it; Δ and P(Δ > 0) never fall as the lease rate rises', () => {
+    // 40 scenarios, up to 15 years and 100 paths: about 1 s.
+    const rng = mulberry32(0x7e2);
+    const failures: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const s = randomInputsV2(rng, { maxPaths: 100 });
+      const e = evaluate(s);
+      const p = project(s);
+      const tag = `scenario ${i}: ${JSON.stringify(s)}`;
+      const bad = [
+        ...problems(e, 'evaluate', /breakeven|irr|ayback|monteCarlo|monthsP/),
+        ...problems(p, 'project', /targetHashrateEhs|marginalHashcostUsdPerPhDay/),
+      ];
+      if ((e.monteCarlo === null) !== (s.btcVolatilityPctPerYear === 0)) bad.push('monteCarlo null ⇔ σ = 0');
+      if (p.months.some((m) => (m.targetHashrateEhs === null) !== (s.networkResponsePctPerMonth === 0))) bad.push('N* null ⇔ λ = 0');
+      // Δ is affine and non-decreasing in the lease rate, path by path (the lease moves no network).
+      const higher = evaluate({ ...s, leaseUsdPerKwMonth: s.leaseUsdPerKwMonth + 20 });
+      if (higher.delta < e.delta) bad.push(`Δ falls with the lease: ${e.delta} → ${higher.delta}`);
+      if (e.monteCarlo && higher.monteCarlo!.probPivotWins < e.monteCarlo.probPivotWins) bad.push('P(Δ > 0) falls with the lease');
+      // At the breakeven lease rate Δ is 0 (to rounding of the NPVs' size).
+      if (e.breakeven.leaseRate !== null) {
+        const atBreakeven = evaluate({ ...s, leaseUsdPerKwMonth: e.breakeven.leaseRate, btcVolatilityPctPerYear: 0 });
+        const scale = Math.abs(e.npv.mine) + Math.abs(e.npv.pivot) + 1;
+        if (Math.abs(atBreakeven.delta) > 1e-9 * scale) bad.push(`Δ at the breakeven lease: ${atBreakeven.delta}`);
+      }
+      if (bad.length) failures.push(`${tag}\n  ${bad.slice(0, 6).join('\n  ')}`);
+    }
+    expect(failures.slice(0, 3).join('\n')).toBe('');
+  }, 60_000);
 });
