@@ -152,7 +152,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   for (let attempt = 0; attempt < attempts; attempt++) {
     const port = options.port ?? (await freePort());
     try {
-      return await spawnPreview(port, outDir);
+      return await spawnPreview(port, outDir, page);
     } catch (error) {
       // Most likely another process took the port between freePort() and listen: try another.
       lastError = error;
@@ -161,7 +161,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   throw lastError;
 }
 
-async function spawnPreview(port: number, outDir: string): Promise<PreviewServer> {
+async function spawnPreview(port: number, outDir: string, page: string): Promise<PreviewServer> {
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const child = spawn(
     process.execPath,
@@ -184,7 +184,7 @@ async function spawnPreview(port: number, outDir: string): Promise<PreviewServer
   };
   try {
     if (pid === undefined) throw new Error('could not start vite preview');
-    await waitForHttp(url, () => !exited(child), () => output);
+    await waitForHttp(url + (page === 'index.html' ? '' : page), () => !exited(child), () => output);
   } catch (error) {
     await stopChild(child);
     throw error;
