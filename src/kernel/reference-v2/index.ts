@@ -12,11 +12,12 @@ import { deterministicPrices } from './random.ts';
 import type { EvaluationV2, MonthRowV2, ProjectionV2 } from './results.ts';
 
 export { fromV1, v1Values, V2_DEFAULTS, V2_KEYS, type ModelInputsV2, type V2Key } from './inputs.ts';
+export { MONTH_FIELDS_V2 } from './results.ts';
 export type * from './results.ts';
 
 /** The network on the deterministic price path P0 · (1+μ)^(t/year). */
-export function deterministicRun(s: ModelInputsV2, withEvents = false, p0 = s.btcPriceUsd): NetworkRun {
-  return runNetwork(s, deterministicPrices(p0, s.btcPriceGrowthPctPerYear, 12 * s.horizonYears), withEvents);
+export function deterministicRun(s: ModelInputsV2, withEvents = false): NetworkRun {
+  return runNetwork(s, deterministicPrices(s.btcPriceUsd, s.btcPriceGrowthPctPerYear, 12 * s.horizonYears), withEvents);
 }
 
 /** The month rows of a network run (§2, §7.4). */

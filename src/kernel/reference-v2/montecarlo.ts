@@ -2,6 +2,8 @@
  * Monte Carlo over price paths (docs/model.md §7.5): path j of the scenario's seed draws its own
  * price path (random.ts); everything else is the deterministic model, path by path — with λ > 0
  * each path runs its own network, with λ = 0 the network does not depend on the price and is shared.
+ * The monthly percentiles keep every path's price, hashprice and hashrate (3 · months · paths
+ * doubles: 58 MB for 20,000 paths over 10 years), which suits a reference run in tests.
  */
 import type { ModelInputsV2 } from './inputs.ts';
 import { cashFlows } from './economics.ts';
