@@ -124,6 +124,31 @@ describe('reference v2 against the version-2 calibration file', () => {
   });
 });
 
+describe('equilibrium-start, month 1 by hand (docs/model.md §7.1, §7.4)', () => {
+  it('N*, the month\'s growth rate, its mean hashrate and the attack figures', () => {
+    const s = inputsOf(calibration.deterministic[0].scenario);
+    const m1 = project(s).months[0];
+    // N0 = 146.47e12 · 2^32 / 600 = 1,048.4731 EH/s. A = 144 · (3.125 + 0.036) · 90,922 · 10^15
+    // = 4.1386e22, so h(N0, 0) = A / N0 = 39.4729 $/PH/day; c0 = 39.47 (rounded to the cent).
+    const n0 = (146.47e12 * 2 ** 32) / 600;
+    const a = 144 * (3.125 + 0.036) * 90_922 * 1e15;
+    // ε = 1: N* = (A · N0 / c0)^(1/2) = N0 · (39.4729 / 39.47)^(1/2) = 1,048.5112 EH/s (the file's).
+    const target = Math.sqrt((a * n0) / 39.47);
+    expectClose(m1.targetHashrateEhs, target / 1e18, 1e-13, 0, 'N*'); // the model takes N* in log form
+    expectClose(m1.targetHashrateEhs, 1048.5111836864878, 1e-12, 0, 'N*, the file');
+    // r_1 = 0.3 · ln(N*/N0) = 1.0897e-5 (inside the clamp); the month's mean N0 · expm1(r)/r =
+    // 1,048.4788 EH/s; at mid-month N0 · e^(r/2), 1.0484788e9 TH/s · $15 = $15.727 bn of machines
+    // drawing 22 · 0.9^(0.5/12) J/TH: 1.0484788e9 · 21.904 / 1000 kW · $0.05 = $1.148 M an hour.
+    const r = 0.3 * Math.log(target / n0);
+    expectClose(m1.hashrateEhs, (n0 * Math.expm1(r)) / r / 1e18, 1e-13, 0, 'mean hashrate');
+    const midTh = (n0 * Math.exp(r / 2)) / 1e12;
+    expectClose(m1.attackHardwareUsd, midTh * 15, 1e-13, 0, 'attack hardware');
+    expectClose(m1.attackPowerUsdPerHour, ((midTh * 22 * 0.9 ** (0.5 / 12)) / 1000) * 0.05, 1e-13, 0, 'attack power');
+    // c(N, 0) = c0 · (N0 / S(0))^(1/ε) = c0.
+    expect(m1.marginalHashcostUsdPerPhDay).toBe(39.47);
+  });
+});
+
 /**
  * The "odds" case: the reference ran 20,000 paths with its own generator, so the comparison is
  * statistical. The file's tolerance (probPivotWins ± 0.02; the Δ figures within 3 % of P95 − P5)
