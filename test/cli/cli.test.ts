@@ -221,7 +221,7 @@ describe('model commands', () => {
     );
   });
 
-  it('evaluate prints the figures of interfaces.md, null where none', async () => {
+  it('evaluate prints the figures the README lists, null where none', async () => {
     const run = await cli(['evaluate', '--preset', 'full-pivot-coreweave-terms']);
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);

@@ -51,7 +51,7 @@ describe('registry', () => {
     }
   });
 
-  it('groups keys as domain.md §6 does', () => {
+  it('groups keys as docs/model.md §6.2 does', () => {
     const groups = Object.fromEntries(['network', 'miner', 'pivot', 'finance'].map((g) => [g, REGISTRY.filter((p) => p.group === g).map((p) => p.key)]));
     expect(groups.network).toEqual([
       'startHeight', 'startDifficulty', 'epochElapsedSeconds', 'hashrateEhs', 'hashrateGrowthPctPerMonth', 'exitSharePct',
