@@ -4,6 +4,7 @@
  */
 import { MODEL_KEYS, type ModelInputs } from '../../src/model/keys.ts';
 import type { Model } from '../../src/model/results.ts';
+import { v2KeysAtV1 } from '../../src/model/scenario/migrations.ts';
 import { referenceModel } from '../../src/kernel/reference.ts';
 import { createNodeModel } from '../../src/kernel/load-node.ts';
 import type { KernelVariant } from '../../src/kernel/wasm.ts';
@@ -75,6 +76,7 @@ export function baseInputs(): ModelInputs {
     discountRatePct: 10,
     exitMultipleMine: 0,
     exitMultiplePivot: 0,
+    ...v2KeysAtV1(10),
   };
 }
 
@@ -96,7 +98,7 @@ export function randomInputs(rng: Rng, opts: { maxHorizonYears?: number } = {}):
   const startDifficulty = uniform(rng, 60e12, 400e12);
   const horizonYears = int(rng, 1, opts.maxHorizonYears ?? 15);
   const months = 12 * horizonYears;
-  const s: ModelInputs = {
+  const drawn = {
     startHeight,
     startDifficulty,
     epochElapsedSeconds: inEpoch === 0 ? 0 : uniform(rng, 0.25, 2) * inEpoch * 600,
@@ -135,6 +137,8 @@ export function randomInputs(rng: Rng, opts: { maxHorizonYears?: number } = {}):
     exitMultipleMine: sometimesZero(0.5, () => uniform(rng, 0, 10)),
     exitMultiplePivot: sometimesZero(0.5, () => uniform(rng, 0, 25)),
   };
+  // The keys version 2 adds, at the values that keep version 1's results.
+  const s: ModelInputs = { ...drawn, ...v2KeysAtV1(drawn.discountRatePct) };
   for (const key of MODEL_KEYS) if (!Number.isFinite(s[key])) throw new Error(`randomInputs: ${key} = ${s[key]}`);
   return s;
 }

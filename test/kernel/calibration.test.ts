@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MODEL_KEYS, type ModelInputs } from '../../src/model/keys.ts';
 import type { Model } from '../../src/model/results.ts';
+import { v2KeysAtV1 } from '../../src/model/scenario/migrations.ts';
 import { allModels, expectClose, onScheduleEhs } from '../helpers/scenarios.ts';
 
 interface ProjectionCase {
@@ -33,6 +34,8 @@ function inputsOf(scenario: Record<string, unknown>): ModelInputs {
   const s = { ...scenario } as Record<string, number>;
   s.hashrateEhs ??= onScheduleEhs(s.startDifficulty);
   s.epochElapsedSeconds ??= (s.startHeight % 2016) * 600;
+  // The keys version 2 adds, at the values that keep version 1's results (docs/model.md §7).
+  for (const [key, value] of Object.entries(v2KeysAtV1(s.discountRatePct))) s[key] ??= value;
   const inputs = {} as ModelInputs;
   for (const key of MODEL_KEYS) {
     if (typeof s[key] !== 'number') throw new Error(`calibration scenario lacks ${key}`);

@@ -15,21 +15,30 @@ const EXPECTED_STAGES: Record<string, Stage[]> = {
   horizonYears: [...STAGES],
   ...Object.fromEntries(
     ['startHeight', 'startDifficulty', 'epochElapsedSeconds', 'hashrateEhs', 'hashrateGrowthPctPerMonth', 'exitSharePct',
-      'exitMonth', 'feesBtcPerBlock'].map((k) => [k, PROJECTION]),
+      'exitMonth', 'feesBtcPerBlock', 'networkResponsePctPerMonth', 'netHashcostUsdPerPhDay', 'hashSupplyElasticity',
+      'netMaxGrowthPctPerMonth', 'netMaxDeclinePctPerMonth', 'feesGrowthPctPerYear', 'btcVolatilityPctPerYear'].map((k) => [k, PROJECTION]),
   ),
+  netFleetJPerTh: ['prices'],
+  netPowerUsdPerKwh: ['prices'],
+  discountRatePivotPct: ['finance'],
   btcPriceUsd: ['prices'],
   btcPriceGrowthPctPerYear: ['finance', 'prices'],
   discountRatePct: ['finance'],
   siteMw: ['mining', 'pivot'],
   ...Object.fromEntries(
     ['pivotSharePct', 'pivotStartMonth', 'grossToItRatio', 'buildMonths', 'leaseEscalatorPct', 'leaseTermYears',
-      'noiMarginPct', 'defaultPctPerYear', 'recoveryPct'].map((k) => [k, ['pivot']]),
+      'noiMarginPct', 'defaultPctPerYear', 'recoveryPct', 'asicResalePct', 'renewalPct'].map((k) => [k, ['pivot']]),
   ),
   ...Object.fromEntries(
     ['miningPue', 'fleetJPerTh', 'uptimePct', 'poolFeePct', 'powerUsdPerKwh', 'opexUsdPerMwMonth', 'demandResponseUsdPerMwh',
-      'refreshYears', 'asicUsdPerTh', 'efficiencyGainPctPerYear', 'curtailedPct'].map((k) => [k, ['mining']]),
+      'refreshYears', 'asicUsdPerTh', 'efficiencyGainPctPerYear', 'curtailedPct', 'mothballOpexPct',
+      'powerEscalatorPctPerYear'].map((k) => [k, ['mining']]),
   ),
-  ...Object.fromEntries(['capexMusdPerMwIt', 'leaseUsdPerKwMonth', 'exitMultipleMine', 'exitMultiplePivot'].map((k) => [k, []])),
+  ...Object.fromEntries(
+    ['capexMusdPerMwIt', 'leaseUsdPerKwMonth', 'exitMultipleMine', 'exitMultiplePivot', 'monteCarloPaths', 'monteCarloSeed'].map(
+      (k) => [k, []],
+    ),
+  ),
 };
 
 /** A chart's assumption line, in this order. */
@@ -47,9 +56,9 @@ describe('registry: one place for each key', () => {
     expect([...MODEL_KEYS]).toEqual(groups.flat());
     expect(REGISTRY.map((p) => p.key)).toEqual([...MODEL_KEYS]);
     expect(new Set(MODEL_KEYS).size).toBe(MODEL_KEYS.length);
-    expect(MODEL_KEYS).toHaveLength(37);
+    expect(MODEL_KEYS).toHaveLength(53);
     expect(MODEL_KEYS[0]).toBe('startHeight');
-    expect(MODEL_KEYS.at(-1)).toBe('exitMultiplePivot');
+    expect(MODEL_KEYS.at(-1)).toBe('monteCarloSeed');
   });
 
   it.each(REGISTRY.map((p) => [p.key, p] as const))('%s: stages within STAGES, as the kernel recomputes them', (key, p) => {
@@ -69,7 +78,7 @@ describe('registry: one place for each key', () => {
 
   it('gives the keys analysts argue over a plausible range', () => {
     const keys = REGISTRY.filter((p) => p.plausible).map((p) => p.key);
-    expect(keys).toHaveLength(22);
+    expect(keys).toHaveLength(34);
     for (const key of ['btcPriceUsd', 'leaseUsdPerKwMonth', 'powerUsdPerKwh', 'capexMusdPerMwIt', 'discountRatePct']) {
       expect(keys).toContain(key);
     }

@@ -20,11 +20,17 @@ import { resolveInputs, resolveScenario } from '../../src/model/scenario/resolve
 import { validateScenario } from '../../src/model/scenario/validate.ts';
 
 /** docs/model.md §6.3: "Whole numbers: …". */
-const WHOLE = ['startHeight', 'exitMonth', 'horizonYears', 'refreshYears', 'pivotStartMonth', 'buildMonths', 'leaseTermYears'];
+const WHOLE = [
+  'startHeight', 'exitMonth', 'horizonYears', 'refreshYears', 'pivotStartMonth', 'buildMonths', 'leaseTermYears',
+  'monteCarloPaths', 'monteCarloSeed',
+];
 /** Shares and probabilities: within [0, 100]. */
-const SHARES = ['exitSharePct', 'uptimePct', 'poolFeePct', 'curtailedPct', 'pivotSharePct', 'noiMarginPct', 'defaultPctPerYear', 'recoveryPct'];
+const SHARES = [
+  'exitSharePct', 'uptimePct', 'poolFeePct', 'curtailedPct', 'pivotSharePct', 'noiMarginPct', 'defaultPctPerYear', 'recoveryPct',
+  'mothballOpexPct', 'asicResalePct', 'renewalPct',
+];
 /** Dimensionless keys, whose unit is empty. */
-const DIMENSIONLESS = ['startDifficulty', 'miningPue'];
+const DIMENSIONLESS = ['startDifficulty', 'miningPue', 'hashSupplyElasticity', 'monteCarloSeed'];
 
 describe('registry', () => {
   it('lists every model key once, in MODEL_KEYS order', () => {
@@ -56,10 +62,16 @@ describe('registry', () => {
     expect(groups.network).toEqual([
       'startHeight', 'startDifficulty', 'epochElapsedSeconds', 'hashrateEhs', 'hashrateGrowthPctPerMonth', 'exitSharePct',
       'exitMonth', 'btcPriceUsd', 'btcPriceGrowthPctPerYear', 'feesBtcPerBlock', 'horizonYears',
+      'networkResponsePctPerMonth', 'netHashcostUsdPerPhDay', 'hashSupplyElasticity', 'netMaxGrowthPctPerMonth',
+      'netMaxDeclinePctPerMonth', 'netFleetJPerTh', 'netPowerUsdPerKwh', 'feesGrowthPctPerYear', 'btcVolatilityPctPerYear',
     ]);
-    expect(groups.miner).toHaveLength(12);
-    expect(groups.pivot).toHaveLength(11);
-    expect(groups.finance).toEqual(['discountRatePct', 'exitMultipleMine', 'exitMultiplePivot']);
+    expect(groups.miner).toHaveLength(15);
+    expect(groups.miner.slice(12)).toEqual(['mothballOpexPct', 'powerEscalatorPctPerYear', 'asicResalePct']);
+    expect(groups.pivot).toHaveLength(12);
+    expect(groups.pivot.at(-1)).toBe('renewalPct');
+    expect(groups.finance).toEqual([
+      'discountRatePct', 'exitMultipleMine', 'exitMultiplePivot', 'discountRatePivotPct', 'monteCarloPaths', 'monteCarloSeed',
+    ]);
   });
 
   it('keeps shares and probabilities in [0, 100], exitSharePct below 100, builds of at least a month', () => {

@@ -17,10 +17,12 @@ import { TEXT_REGISTRY } from './text.ts';
 import { CURRENT_VERSION, type KeyedSpec, type ParamGroup, type SpecFields, type TextKey, type TextSpec } from './types.ts';
 
 export {
-  CURRENT_VERSION, MONTH_SECONDS, STAGES, epochElapsedSecondsFor, hashrateEhsFor,
-  type ParamGroup, type Plausible, type SpecFields, type Stage, type TextKey, type TextSpec,
+  CURRENT_VERSION, MONTH_SECONDS, STAGES, epochElapsedSecondsFor, hashrateEhsFor, steadyStateHashprice, subsidyBtcAt,
+  type ParamGroup, type Plausible, type SpecFields, type Stage, type StartState, type TextKey, type TextSpec,
 } from './types.ts';
-export { DEFAULT_BTC_PRICE, DEFAULT_START_DATE, DEFAULT_START_DIFFICULTY, DEFAULT_START_HEIGHT } from './network.ts';
+export {
+  DEFAULT_BTC_PRICE, DEFAULT_NET_HASHCOST, DEFAULT_START_DATE, DEFAULT_START_DIFFICULTY, DEFAULT_START_HEIGHT,
+} from './network.ts';
 export { TEXT_REGISTRY } from './text.ts';
 
 /** Each group's specs, in the kernel's input order. */

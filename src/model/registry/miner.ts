@@ -96,9 +96,54 @@ export const MINER = {
   },
   efficiencyGainPctPerYear: {
     label: 'Efficiency gain', unit: '%/yr',
-    default: 0, min: 0, max: 50, step: 0.5, integer: false,
-    description: 'Yearly improvement of J/TH for fleets bought at a refresh.',
-    source: 'Off by default (refresh off)',
+    default: 0, min: 0, max: 50, step: 0.5, integer: false, v2Default: 10,
+    description: 'Yearly improvement of J/TH: of fleets bought at a refresh, of the network\'s average machine and, ' +
+      'with the network response on, of the marginal hashcost.',
+    source: 'Version 1: 0 (refresh off by default). Version 2: 10 %/yr — ASIC efficiency went from ≈ 34 J/TH ' +
+      '(Antminer S19, 2020) to 17.5 J/TH (S21, 2023) and 13.5 J/TH (S21 XP, 2024), per Bitmain\'s specs, faster than ' +
+      '10 %/yr; the lower rate allows for gains slowing as chips near their process limits',
     stages: ['mining'], assumption: false,
+  },
+  mothballOpexPct: {
+    label: 'Mothball opex', unit: '%',
+    default: 100, min: 0, max: 100, step: 5, integer: false, v2Default: 30,
+    description: 'Share of the non-power opex a switched-off fleet still pays; the fleet switches off when its ' +
+      'revenue is below its power cost plus the opex switching off saves.',
+    source: 'Version 1: 100 %, a fleet that is off pays full opex. Version 2: 30 % — modelling assumption: a ' +
+      'mothballed site keeps its security, insurance, land and a skeleton crew but sheds most staff and maintenance',
+    stages: ['mining'], assumption: false,
+    plausible: {
+      low: 10, high: 100,
+      source: 'Modelling assumption: from a site that sheds almost everything but its lease and insurance to one ' +
+        'that keeps its whole crew while the machines are off',
+    },
+  },
+  powerEscalatorPctPerYear: {
+    label: 'Power escalator', unit: '%/yr',
+    default: 0, min: -10, max: 20, step: 0.1, integer: false, v2Default: 2,
+    description: 'Yearly change of the miner\'s power price: month m pays p · (1 + x)^floor((m − 1) / 12).',
+    source: 'Version 1: 0, a flat power price. Version 2: 2 %/yr — modelling assumption: about the long-run rise ' +
+      'of US average industrial electricity prices (EIA Electric Power Monthly) and a common escalator in power ' +
+      'purchase agreements',
+    stages: ['mining'], assumption: false,
+    plausible: {
+      low: -2, high: 6,
+      source: 'Modelling assumption: from falling power prices (new cheap generation) to a few years of inflation ' +
+        'like 2021–2023 in US industrial electricity prices (EIA Electric Power Monthly)',
+    },
+  },
+  asicResalePct: {
+    label: 'ASIC resale', unit: '%',
+    default: 0, min: 0, max: 100, step: 1, integer: false, v2Default: 20,
+    description: 'What the pivot gets for the converted share\'s machines, as a share of today\'s ASIC price per TH, ' +
+      'received the month after the conversion starts.',
+    source: 'Version 1: 0, no resale. Version 2: 20 % — modelling assumption: used machines of earlier generations ' +
+      'trade at a fraction of new ones per TH (≈ $4–20/TH by generation; Hashrate Index ASIC Price Index via press, 2025)',
+    stages: ['pivot'], assumption: false,
+    plausible: {
+      low: 0, high: 50,
+      source: 'Modelling assumption: from machines sold for scrap to a fleet of the latest generation, which ' +
+        'trades near the top of the ≈ $4–20/TH range (Hashrate Index ASIC Price Index via press, 2025)',
+    },
   },
 } satisfies Record<string, SpecFields>;

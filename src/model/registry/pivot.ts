@@ -128,4 +128,19 @@ export const PIVOT = {
       source: 'Modelling assumption: the whole range, from an empty hall to a guarantee that pays in full',
     },
   },
+  renewalPct: {
+    label: 'Lease renewal', unit: '%',
+    default: 0, min: 0, max: 100, step: 5, integer: false, v2Default: 70,
+    description: 'Probability that the hall is leased on to the horizon when the term ends before it (the ' +
+      'escalator, default risk and recovery continuing).',
+    source: 'Version 1: 0, no income after the term. Version 2: 70 % — modelling assumption: a powered, cooled hall ' +
+      'with its tenant in place is likely to be re-let, since power for AI data centres is scarce (press coverage ' +
+      'of the 2024–2025 deals), but a tenant may leave',
+    stages: ['pivot'], assumption: false,
+    plausible: {
+      low: 0, high: 100,
+      source: 'Modelling assumption: the whole range, from a hall left empty at the end of the term to a renewal ' +
+        'taken for granted',
+    },
+  },
 } satisfies Record<string, SpecFields>;

@@ -46,6 +46,11 @@ export interface SpecFields {
    * the text gives the formula. Resolution (src/model/scenario/resolve.ts) recomputes it.
    */
   derived?: string;
+  /**
+   * The default of a new scenario of version 2 where it differs from `default` (which is the
+   * key's value in version 1, or for a key version 1 lacks, the value that reproduces version 1).
+   */
+  v2Default?: number;
   /** The kernel stages a change of this key invalidates (a sweep recomputes only these). */
   stages: readonly Stage[];
   /** The typical range, for sliders, heatmap axes and sensitivity; absent when none is well founded. */
@@ -88,4 +93,35 @@ export function hashrateEhsFor(difficulty: number): number {
 /** Seconds since the epoch's first block when the chain is on schedule (600 s a block). */
 export function epochElapsedSecondsFor(height: number): number {
   return (height % 2016) * 600;
+}
+
+/** The block subsidy at `height`, in BTC (Bitcoin Core's GetBlockSubsidy, docs/model.md §1). */
+export function subsidyBtcAt(height: number): number {
+  const halvings = Math.floor(height / 210_000);
+  return halvings >= 64 ? 0 : Math.floor(5_000_000_000 / 2 ** halvings) / 1e8;
+}
+
+/** A network start state, as the scenario's keys name it. */
+export interface StartState {
+  startHeight: number;
+  /** EH/s. */
+  hashrateEhs: number;
+  btcPriceUsd: number;
+  feesBtcPerBlock: number;
+  /** %/yr; 0 when absent. */
+  feesGrowthPctPerYear?: number;
+}
+
+/**
+ * The steady-state hashprice h(N0, 0) of a start state, $ per PH/s per day, rounded to the cent
+ * (docs/model.md §7.1): `144 · (s + F_1) · P0 · 10^15 / N0`, with s the subsidy of the block
+ * being mined (startHeight + 1), F_1 month 1's fees `F · (1 + f_g)^(½/12)`, P0 the BTC price and
+ * N0 the hashrate in H/s. It is the marginal hashcost at which that network starts in equilibrium
+ * (netHashcostUsdPerPhDay); the caller keeps it inside the key's range.
+ */
+export function steadyStateHashprice(state: StartState): number {
+  const fees = state.feesBtcPerBlock * (1 + (state.feesGrowthPctPerYear ?? 0) / 100) ** (0.5 / 12);
+  const n0 = state.hashrateEhs * 1e18;
+  const h = (144 * (subsidyBtcAt(state.startHeight + 1) + fees) * state.btcPriceUsd * 1e15) / n0;
+  return Math.round(h * 100) / 100;
 }

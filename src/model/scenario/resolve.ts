@@ -12,6 +12,7 @@ export function resolveInputs(s: Scenario): ModelInputs {
   for (const p of REGISTRY) out[p.key] = s[p.key] ?? p.default;
   if (s.epochElapsedSeconds === undefined) out.epochElapsedSeconds = epochElapsedSecondsFor(out.startHeight);
   if (s.hashrateEhs === undefined) out.hashrateEhs = hashrateEhsFor(out.startDifficulty);
+  if (s.discountRatePivotPct === undefined) out.discountRatePivotPct = out.discountRatePct;
   return out;
 }
 
