@@ -6,5 +6,6 @@ export {
   inputPtr, monthFieldPtr, eventFieldPtr, retargetTotal, halvingTotal, projectNetwork, priceMonths,
   MAX_MONTHS, MAX_EVENTS,
 } from './network';
-export { evaluate, cashFlowPtr, resultPtr } from './economics';
+export { cashFlowPtr, resultPtr } from './economics';
+export { evaluate, monteCarloPtr, monthsPercentile } from './evaluate';
 export { sweepAxisPtr, sweepBegin, sweepReserve, sweepRows, MAX_AXIS } from './sweep';

@@ -3,17 +3,23 @@
 // Work is shared by structure: each key belongs to the stages it invalidates (network projection,
 // finance tables, mining tables, month prices), and a cell reruns only the stages its axis key
 // touches; a row reruns those of its own key once. Δ and the pivot's NPV are affine in the lease
-// rate, so a lease-rate axis costs one evaluation per line of the other axis.
+// rate, so a lease-rate axis costs one evaluation per line of the other axis — for the Monte Carlo
+// metrics too, since the lease moves every path's Δ alike. Every cell uses the same price paths.
 import {
-  ALL_STAGES, I_EXIT_MONTH, I_EXIT_SHARE_PCT, I_HORIZON_YEARS, I_LEASE_USD_PER_KW_MONTH, I_START_HEIGHT, KEY_STAGES,
-  METRIC_BREAKEVEN_BTC_PRICE, METRIC_BREAKEVEN_LEASE_RATE, METRIC_DELTA, METRIC_HASHPRICE, METRIC_IRR,
-  METRIC_NPV_MINE, METRIC_NPV_PIVOT, METRIC_SECURITY_BUDGET, N_INPUTS, R_BREAKEVEN_LEASE_RATE, R_DELTA,
-  R_LEASE_SLOPE, R_NPV_MINE, R_NPV_PIVOT, STAGE_FINANCE, STAGE_MINING, STAGE_NETWORK, STAGE_PIVOT, STAGE_PRICES,
+  ALL_STAGES, I_BTC_VOLATILITY_PCT_PER_YEAR, I_EXIT_MONTH, I_EXIT_SHARE_PCT, I_FEES_GROWTH_PCT_PER_YEAR,
+  I_HORIZON_YEARS, I_LEASE_USD_PER_KW_MONTH, I_MONTE_CARLO_PATHS, I_NETWORK_RESPONSE_PCT_PER_MONTH, I_START_HEIGHT,
+  KEY_STAGES, MC_DELTA_MEAN, METRIC_ATTACK_HARDWARE, METRIC_ATTACK_POWER_PER_HOUR, METRIC_ATTACK_REWARD_PER_HOUR,
+  METRIC_BREAKEVEN_BTC_PRICE, METRIC_BREAKEVEN_LEASE_RATE, METRIC_DELTA, METRIC_DELTA_MEAN, METRIC_DELTA_P5,
+  METRIC_DELTA_P50, METRIC_DELTA_P95, METRIC_HASHPRICE, METRIC_IRR, METRIC_NPV_MINE, METRIC_NPV_PIVOT,
+  METRIC_PROB_PIVOT_WINS, METRIC_SECURITY_BUDGET, N_INPUTS, R_BREAKEVEN_LEASE_RATE, R_DELTA, R_LEASE_SLOPE,
+  R_NPV_MINE, R_NPV_PIVOT, STAGE_FINANCE, STAGE_MINING, STAGE_NETWORK, STAGE_PIVOT, STAGE_PRICES,
 } from './generated/interface';
 import {
-  inputs, laneInputs, mHashprice, mSecurityBudget, MAX_LANES, priceMonths, projectLanes, projectNetwork, resetPrefixes,
-  takeLane,
+  inputs, laneInputs, mAttackHardware, mAttackPower, mAttackReward, mHashprice, mSecurityBudget, MAX_LANES,
+  needsMonthlyProjection, priceMonths, projectLanes, projectNetwork, resetPrefixes, takeLane,
 } from './network';
+import { mcResults, monteCarlo, sortedDeltas } from './montecarlo';
+import { percentileOf } from './sort';
 import {
   computeBreakevenBtcPrice, computeCore, computeIrr, computePayback, prepareFinance, prepareMining, preparePivot,
   results,
@@ -31,20 +37,80 @@ let outCapacity: i32 = 0;
   return load<i32>(KEY_STAGES + (<usize>key << 2));
 }
 
+/** …and when the network follows the price (λ > 0), a price key's change reprojects it too. */
+@inline function stagesIn(key: i32, responsive: bool): i32 {
+  const stages = stagesOf(key);
+  return responsive && stages & STAGE_PRICES ? stages | STAGE_NETWORK | STAGE_MINING : stages;
+}
+
+/** A metric of one month of the network: it needs the month fields of a full projection. */
+@inline function monthMetric(metric: i32): bool {
+  return (
+    metric == METRIC_HASHPRICE || metric == METRIC_SECURITY_BUDGET || metric == METRIC_ATTACK_HARDWARE ||
+    metric == METRIC_ATTACK_POWER_PER_HOUR || metric == METRIC_ATTACK_REWARD_PER_HOUR
+  );
+}
+
+/** A metric over the scenario's price paths. */
+@inline function pathMetric(metric: i32): bool {
+  return (
+    metric == METRIC_PROB_PIVOT_WINS || metric == METRIC_DELTA_MEAN || metric == METRIC_DELTA_P5 ||
+    metric == METRIC_DELTA_P50 || metric == METRIC_DELTA_P95
+  );
+}
+
 function run(stages: i32, metric: i32): void {
   if (stages & STAGE_NETWORK) projectNetwork();
   if (stages & STAGE_FINANCE) prepareFinance();
   if (stages & STAGE_MINING) prepareMining();
   if (stages & STAGE_PIVOT) preparePivot();
-  if (stages & STAGE_PRICES && (metric == METRIC_HASHPRICE || metric == METRIC_SECURITY_BUDGET)) priceMonths();
+  if (stages & STAGE_PRICES && monthMetric(metric)) priceMonths();
 }
 
-/** The metric of the cell whose stages are up to date. `month` is 1-based (hashprice, security budget). */
+/** A Monte Carlo metric from the sorted Δs of the paths, every Δ shifted by `shift`. */
+function pathStatistic(metric: i32, shift: f64): f64 {
+  const n = <i32>inputs[I_MONTE_CARLO_PATHS];
+  const sorted = sortedDeltas();
+  if (metric == METRIC_DELTA_MEAN) return unchecked(mcResults[MC_DELTA_MEAN]) + shift;
+  if (metric == METRIC_DELTA_P5) return percentileOf(sorted, n, 5) + shift;
+  if (metric == METRIC_DELTA_P50) return percentileOf(sorted, n, 50) + shift;
+  if (metric == METRIC_DELTA_P95) return percentileOf(sorted, n, 95) + shift;
+  // P(Δ + shift > 0): the paths above the first Δ with Δ + shift > 0, by bisection.
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (load<f64>(sorted + (<usize>mid << 3)) + shift > 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return <f64>(n - lo) / <f64>n;
+}
+
+/** Runs the paths of the current cell (σ > 0), leaving the deterministic tables as they were. */
+function runPaths(): void {
+  monteCarlo(false);
+  if (inputs[I_NETWORK_RESPONSE_PCT_PER_MONTH] > 0) {
+    projectNetwork();
+    prepareMining();
+  }
+}
+
+/** The metric of the cell whose stages are up to date. `month` is 1-based (the month metrics). */
 function metricValue(metric: i32, month: i32): f64 {
   if (metric == METRIC_HASHPRICE) return unchecked(mHashprice[month - 1]);
   if (metric == METRIC_SECURITY_BUDGET) return unchecked(mSecurityBudget[month - 1]);
+  if (metric == METRIC_ATTACK_HARDWARE) return unchecked(mAttackHardware[month - 1]);
+  if (metric == METRIC_ATTACK_POWER_PER_HOUR) return unchecked(mAttackPower[month - 1]);
+  if (metric == METRIC_ATTACK_REWARD_PER_HOUR) return unchecked(mAttackReward[month - 1]);
   if (metric == METRIC_BREAKEVEN_BTC_PRICE) return computeBreakevenBtcPrice();
+  if (pathMetric(metric) && inputs[I_BTC_VOLATILITY_PCT_PER_YEAR] > 0) {
+    runPaths();
+    return pathStatistic(metric, 0);
+  }
   computeCore();
+  // With σ = 0 the path metrics are the deterministic model's: P(Δ > 0) is 1 or 0, the rest Δ.
+  if (metric == METRIC_PROB_PIVOT_WINS) return unchecked(results[R_DELTA]) > 0 ? 1 : 0;
+  if (pathMetric(metric)) return unchecked(results[R_DELTA]);
   if (metric == METRIC_DELTA) return unchecked(results[R_DELTA]);
   if (metric == METRIC_NPV_MINE) return unchecked(results[R_NPV_MINE]);
   if (metric == METRIC_NPV_PIVOT) return unchecked(results[R_NPV_PIVOT]);
@@ -88,17 +154,27 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
   for (let i = 0; i < N_INPUTS; i++) unchecked((inputs[i] = base[i]));
   const leaseAffine =
     xKey == I_LEASE_USD_PER_KW_MONTH && yKey != xKey &&
-    (metric == METRIC_DELTA || metric == METRIC_NPV_PIVOT || metric == METRIC_NPV_MINE || metric == METRIC_BREAKEVEN_LEASE_RATE);
-  const xStages = stagesOf(xKey);
-  const yStages = stagesOf(yKey);
+    (metric == METRIC_DELTA || metric == METRIC_NPV_PIVOT || metric == METRIC_NPV_MINE ||
+      metric == METRIC_BREAKEVEN_LEASE_RATE || pathMetric(metric));
+  // Month by month (a responding network or growing fees) in some cell: no closed-form lanes, and
+  // with λ > 0 the network follows the price, so a price key reprojects it.
+  const monthly =
+    needsMonthlyProjection() || xKey == I_NETWORK_RESPONSE_PCT_PER_MONTH || yKey == I_NETWORK_RESPONSE_PCT_PER_MONTH ||
+    xKey == I_FEES_GROWTH_PCT_PER_YEAR || yKey == I_FEES_GROWTH_PCT_PER_YEAR;
+  const responsive =
+    inputs[I_NETWORK_RESPONSE_PCT_PER_MONTH] > 0 || xKey == I_NETWORK_RESPONSE_PCT_PER_MONTH ||
+    yKey == I_NETWORK_RESPONSE_PCT_PER_MONTH;
+  const xStages = stagesIn(xKey, responsive);
+  const yStages = stagesIn(yKey, responsive);
+  const full = monthMetric(metric);
   // A network key on x: every cell projects, so project the row's cells in lockstep lanes (they
   // must share the start height).
-  const lockstep = (xStages & STAGE_NETWORK) != 0 && xKey != I_START_HEIGHT && yKey != I_START_HEIGHT;
+  const lockstep = !monthly && (xStages & STAGE_NETWORK) != 0 && xKey != I_START_HEIGHT && yKey != I_START_HEIGHT;
   // Rows that differ only in the share leaving at the exit shock share every group's projection
   // up to the shock (network.ts keeps it in a slot per group of columns).
   const exitMonth = <i32>inputs[I_EXIT_MONTH];
   const sharedPrefix =
-    lockstep && yKey == I_EXIT_SHARE_PCT && metric != METRIC_SECURITY_BUDGET && xKey != I_EXIT_MONTH &&
+    lockstep && yKey == I_EXIT_SHARE_PCT && !full && xKey != I_EXIT_MONTH &&
     xKey != I_HORIZON_YEARS && exitMonth >= 1 && exitMonth < <i32>inputs[I_HORIZON_YEARS] * 12;
   // The slots belong to one x axis: the values written before sweepBegin, and this key.
   if (sharedPrefix && xKey != prefixKey) {
@@ -113,6 +189,14 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
       const l0 = unchecked(xValues[0]);
       inputs[xKey] = l0;
       run(r == rowStart ? ALL_STAGES : yStages, metric);
+      if (pathMetric(metric) && inputs[I_BTC_VOLATILITY_PCT_PER_YEAR] > 0) {
+        // Every path's Δ moves by the same (L − L0)·dΔ/dL: the hosting flows do not depend on the price.
+        runPaths();
+        computeCore();
+        const slopeAll = unchecked(results[R_LEASE_SLOPE]);
+        for (let c = 0; c < nx; c++) put(row + c, pathStatistic(metric, (unchecked(xValues[c]) - l0) * slopeAll));
+        continue;
+      }
       computeCore();
       const slope = unchecked(results[R_LEASE_SLOPE]);
       const delta0 = unchecked(results[R_DELTA]);
@@ -122,7 +206,8 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
       for (let c = 0; c < nx; c++) {
         const dl = unchecked(xValues[c]) - l0;
         let v: f64;
-        if (metric == METRIC_DELTA) v = delta0 + dl * slope;
+        if (metric == METRIC_DELTA || (pathMetric(metric) && metric != METRIC_PROB_PIVOT_WINS)) v = delta0 + dl * slope;
+        else if (metric == METRIC_PROB_PIVOT_WINS) v = delta0 + dl * slope > 0 ? 1 : 0;
         else if (metric == METRIC_NPV_PIVOT) v = pivot0 + dl * slope;
         else if (metric == METRIC_NPV_MINE) v = mine;
         else v = breakeven;
@@ -139,11 +224,11 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
           for (let i = 0; i < N_INPUTS; i++) unchecked((laneInputs[at + i] = inputs[i]));
           unchecked((laneInputs[at + xKey] = xValues[c0 + l]));
         }
-        projectLanes(lanes, false, metric == METRIC_SECURITY_BUDGET, sharedPrefix ? c0 / MAX_LANES : -1);
+        projectLanes(lanes, false, full, sharedPrefix ? c0 / MAX_LANES : -1);
         for (let l = 0; l < lanes; l++) {
           const c = c0 + l;
           unchecked((inputs[xKey] = xValues[c]));
-          takeLane(l, metric == METRIC_SECURITY_BUDGET);
+          takeLane(l, full);
           run((c == 0 ? ALL_STAGES : xStages) & ~STAGE_NETWORK, metric);
           put(row + c, metricValue(metric, month));
         }

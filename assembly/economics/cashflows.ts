@@ -1,19 +1,28 @@
-// Both paths' monthly cash flows at a first-year BTC price, their NPVs and the lease slope
-// (docs/model.md §3–§5), from the tables of tables.ts.
+// Both paths' monthly cash flows on a price path, their NPVs and the lease slope (docs/model.md
+// §3–§5, §7.2, §7.3), from the tables of tables.ts. The pivot path's flows are kept in two parts,
+// mining and hosting, each discounted at its own rate.
 import {
-  I_BUILD_MONTHS, I_CAPEX_MUSD_PER_MW_IT, I_EXIT_MULTIPLE_MINE, I_EXIT_MULTIPLE_PIVOT, I_GROSS_TO_IT_RATIO,
-  I_LEASE_USD_PER_KW_MONTH, I_NOI_MARGIN_PCT, I_PIVOT_SHARE_PCT, I_PIVOT_START_MONTH, I_SITE_MW,
+  I_ASIC_RESALE_PCT, I_ASIC_USD_PER_TH, I_BUILD_MONTHS, I_CAPEX_MUSD_PER_MW_IT, I_EFFICIENCY_GAIN_PCT_PER_YEAR,
+  I_EXIT_MULTIPLE_MINE, I_EXIT_MULTIPLE_PIVOT, I_FLEET_J_PER_TH, I_GROSS_TO_IT_RATIO, I_LEASE_USD_PER_KW_MONTH,
+  I_MINING_PUE, I_NOI_MARGIN_PCT, I_PIVOT_SHARE_PCT, I_PIVOT_START_MONTH, I_REFRESH_YEARS, I_SITE_MW,
 } from '../generated/interface';
 import { inputs, MAX_MONTHS } from '../network';
 import {
-  btcPerMw, discount, drPerMw, months, opexPerMw, powerPerMw, priceFactor, refreshCapexPerMw, unitNoi,
+  btcPerMw, discount, discountHost, drPerMw, months, mothball, opexPerMw, powerPerMw, priceFactor,
+  refreshCapexPerMw, unitNoi,
 } from './tables';
 
 // Monthly cash flows (index m−1), exit values in the final month.
 export const cfMine = new StaticArray<f64>(MAX_MONTHS);
 export const cfPivot = new StaticArray<f64>(MAX_MONTHS);
+/** The pivot path's mining part (all of the site until c0, then the share not converted) … */
+export const cfPivotMining = new StaticArray<f64>(MAX_MONTHS);
+/** … and its hosting part: conversion capex, expected NOI, the ASIC resale, the hosting exit value. */
+export const cfPivotHosting = new StaticArray<f64>(MAX_MONTHS);
 /** The pivot path's expected NOI per $1/kW-month of first-year rent (exit value included). */
 export const noiUnit = new StaticArray<f64>(MAX_MONTHS);
+/** The BTC price at each mid-month that the cash flows use. */
+export const midPrices = new StaticArray<f64>(MAX_MONTHS);
 
 export let npvMine: f64 = 0; // of the last cashFlows()
 export let npvPivot: f64 = 0;
@@ -23,23 +32,52 @@ export let sumEbitdaMine: f64 = 0;
 export let sumRevPivot: f64 = 0;
 export let sumEbitdaPivot: f64 = 0;
 
-/** Mining EBITDA of `mw` megawatts in month index i at BTC price `price` (shutdown rule applied). */
+/**
+ * Mining EBITDA of `mw` megawatts in month index i at BTC price `price`: the fleet is off when its
+ * revenue after pool fee is below its power cost plus the opex switching off saves, (1−b)·o·M; an
+ * idle fleet pays b·o·M and keeps its demand-response credit.
+ */
 @inline function miningEbitda(i: i32, mw: f64, price: f64): f64 {
   const revenue = unchecked(btcPerMw[i]) * mw * price;
-  const power = powerPerMw * mw;
-  return (revenue < power ? 0 : revenue - power) + drPerMw * mw - opexPerMw * mw;
+  const power = unchecked(powerPerMw[i]) * mw;
+  const opex = opexPerMw * mw;
+  if (revenue < power + (1 - mothball) * opex) return drPerMw * mw - mothball * opex;
+  return revenue - power + drPerMw * mw - opex;
 }
 
 @inline function miningRevenue(i: i32, mw: f64, price: f64): f64 {
   const revenue = unchecked(btcPerMw[i]) * mw * price;
-  return (revenue < powerPerMw * mw ? 0 : revenue) + drPerMw * mw;
+  const running = !(revenue < unchecked(powerPerMw[i]) * mw + (1 - mothball) * opexPerMw * mw);
+  return (running ? revenue : 0) + drPerMw * mw;
+}
+
+/** The deterministic price path at first-year price p0: P0 · (1+μ)^((m−½)/12). */
+export function useDeterministicPrices(p0: f64): void {
+  for (let i = 0; i < months; i++) unchecked((midPrices[i] = p0 * unchecked(priceFactor[i])));
 }
 
 /**
- * Fills cfMine, cfPivot and noiUnit at first-year BTC price p0 and returns nothing; the sums of
- * revenue and EBITDA land in the module's accumulators.
+ * The converted share's fleet sold at the end of month c0+1, at s_r of today's ASIC price: the
+ * fleet running in month c0 (E when c0 = 0; a refresh at the end of month c0 bought only for the rest).
  */
-export function cashFlows(p0: f64): void {
+function resale(): f64 {
+  const c0 = <i32>inputs[I_PIVOT_START_MONTH];
+  const share = inputs[I_ASIC_RESALE_PCT] / 100;
+  if (share == 0 || c0 + 1 > months) return 0;
+  const refreshYears = inputs[I_REFRESH_YEARS];
+  const refreshMonths = <i32>refreshYears * 12;
+  const done = c0 > 0 && refreshMonths > 0 ? (c0 - 1) / refreshMonths : 0;
+  const gain = 1 - inputs[I_EFFICIENCY_GAIN_PCT_PER_YEAR] / 100;
+  const jPerTh = done > 0 ? inputs[I_FLEET_J_PER_TH] * Math.pow(gain, refreshYears * <f64>done) : inputs[I_FLEET_J_PER_TH];
+  const alpha = inputs[I_PIVOT_SHARE_PCT] / 100;
+  return ((alpha * inputs[I_SITE_MW] * 1e6) / inputs[I_MINING_PUE] / jPerTh) * share * inputs[I_ASIC_USD_PER_TH];
+}
+
+/**
+ * Fills the cash-flow arrays on the prices in midPrices; their NPVs, the lease slope and the sums
+ * of revenue and EBITDA land in the module's accumulators.
+ */
+export function cashFlows(): void {
   const site = inputs[I_SITE_MW];
   const alpha = inputs[I_PIVOT_SHARE_PCT] / 100;
   const c0 = <i32>inputs[I_PIVOT_START_MONTH];
@@ -52,6 +90,7 @@ export function cashFlows(p0: f64): void {
   const rest = (1 - alpha) * site;
   const multMine = inputs[I_EXIT_MULTIPLE_MINE];
   const multPivot = inputs[I_EXIT_MULTIPLE_PIVOT];
+  const sold = resale();
   let trailMine: f64 = 0;
   let trailPivotMining: f64 = 0;
   let trailNoi: f64 = 0;
@@ -67,7 +106,7 @@ export function cashFlows(p0: f64): void {
 
   for (let m = 1; m <= months; m++) {
     const i = m - 1;
-    const price = p0 * unchecked(priceFactor[i]);
+    const price = unchecked(midPrices[i]);
     const eMine = miningEbitda(i, site, price);
     unchecked((cfMine[i] = eMine - unchecked(refreshCapexPerMw[i]) * site));
     sumRevMine += miningRevenue(i, site, price);
@@ -80,7 +119,11 @@ export function cashFlows(p0: f64): void {
     const unit = unchecked(unitNoi[i]);
     const noi = unit * lease;
     unchecked((noiUnit[i] = unit));
-    unchecked((cfPivot[i] = ePivot - unchecked(refreshCapexPerMw[i]) * nextMw - conversion + noi));
+    const mining = ePivot - unchecked(refreshCapexPerMw[i]) * nextMw;
+    const hosting = noi - conversion + (m == c0 + 1 ? sold : 0);
+    unchecked((cfPivotMining[i] = mining));
+    unchecked((cfPivotHosting[i] = hosting));
+    unchecked((cfPivot[i] = mining + hosting));
     sumRevPivot += miningRevenue(i, mw, price) + noi * grossPerNoi;
     sumEbitdaPivot += ePivot + noi;
     if (m > months - 12) {
@@ -90,22 +133,20 @@ export function cashFlows(p0: f64): void {
     }
     if (i < last) {
       const df = unchecked(discount[i]);
+      const dh = unchecked(discountHost[i]);
       pvMine += unchecked(cfMine[i]) * df;
-      pvPivot += unchecked(cfPivot[i]) * df;
-      pvUnit += unit * df;
+      pvPivot += mining * df + hosting * dh;
+      pvUnit += unit * dh;
     }
   }
   unchecked((cfMine[last] += multMine * trailMine));
-  unchecked((cfPivot[last] += multMine * trailPivotMining + multPivot * trailNoi * lease));
+  unchecked((cfPivotMining[last] += multMine * trailPivotMining));
+  unchecked((cfPivotHosting[last] += multPivot * trailNoi * lease));
+  unchecked((cfPivot[last] = cfPivotMining[last] + cfPivotHosting[last]));
   unchecked((noiUnit[last] += multPivot * trailNoi));
   const df = unchecked(discount[last]);
+  const dh = unchecked(discountHost[last]);
   npvMine = pvMine + unchecked(cfMine[last]) * df;
-  npvPivot = pvPivot + unchecked(cfPivot[last]) * df;
-  npvUnit = pvUnit + unchecked(noiUnit[last]) * df;
+  npvPivot = pvPivot + unchecked(cfPivotMining[last]) * df + unchecked(cfPivotHosting[last]) * dh;
+  npvUnit = pvUnit + unchecked(noiUnit[last]) * dh;
 }
-
-export function deltaAtPrice(p0: f64): f64 {
-  cashFlows(p0);
-  return npvPivot - npvMine;
-}
-

@@ -1,5 +1,7 @@
 // The miner (docs/model.md §3), the pivot (§4) and the outputs (§5) on top of a projected network.
-export { prepareFinance, prepareMining, preparePivot } from './tables';
+export { prepare, prepareFinance, prepareMining, preparePivot } from './tables';
+export { cashFlows, midPrices, npvMine, npvPivot } from './cashflows';
 export {
-  cashFlowPtr, computeBreakevenBtcPrice, computeCore, computeIrr, computePayback, evaluate, resultPtr, results,
+  cashFlowPtr, computeBreakevenBtcPrice, computeCore, computeIrr, computePayback, finishEvaluation, resultPtr,
+  results,
 } from './outputs';

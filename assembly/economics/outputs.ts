@@ -2,16 +2,16 @@
 // the per-MW-year figures, in the result block named by generated/interface.ts. "None" is NaN
 // inside the kernel; the facade turns it into null.
 import {
-  CF_MINE, CF_PIVOT, I_BTC_PRICE_USD, I_HORIZON_YEARS, I_LEASE_USD_PER_KW_MONTH, I_SITE_MW, N_RESULTS,
+  CF_MINE, CF_PIVOT, I_BTC_PRICE_USD, I_NETWORK_RESPONSE_PCT_PER_MONTH, I_HORIZON_YEARS, I_LEASE_USD_PER_KW_MONTH, I_SITE_MW, N_RESULTS,
   R_BREAKEVEN_BTC_PRICE, R_BREAKEVEN_LEASE_RATE, R_DELTA, R_DISCOUNTED_PAYBACK_MONTH, R_IRR, R_LEASE_SLOPE,
   R_MINE_EBITDA_PER_MW_YEAR, R_MINE_REVENUE_PER_MW_YEAR, R_NPV_MINE, R_NPV_PIVOT, R_PAYBACK_MONTH,
   R_PIVOT_EBITDA_PER_MW_YEAR, R_PIVOT_REVENUE_PER_MW_YEAR,
 } from '../generated/interface';
-import { inputs, MAX_MONTHS, priceMonths, projectNetwork } from '../network';
-import { discount, months, prepare } from './tables';
+import { fillDeterministicPrices, inputs, MAX_MONTHS, projectMonthly, projectNetwork } from '../network';
+import { discount, discountHost, months, prepareMining } from './tables';
 import {
-  cashFlows, cfMine, cfPivot, deltaAtPrice, noiUnit, npvMine, npvPivot, npvUnit, sumEbitdaMine, sumEbitdaPivot,
-  sumRevMine, sumRevPivot,
+  cashFlows, cfMine, cfPivot, cfPivotHosting, cfPivotMining, noiUnit, npvMine, npvPivot, npvUnit, sumEbitdaMine,
+  sumEbitdaPivot, sumRevMine, sumRevPivot, useDeterministicPrices,
 } from './cashflows';
 
 /** Results of evaluate(), read by the facade through resultPtr(). */
@@ -23,21 +23,18 @@ function fillDeltaFlow(): void {
   for (let i = 0; i < months; i++) unchecked((deltaFlow[i] = unchecked(cfPivot[i]) - unchecked(cfMine[i])));
 }
 
+/** Σ ΔCF_m · (1+r)^(−m/12) by Horner's rule in x = (1+r)^(−1/12). */
 function npvAtRate(rate: f64): f64 {
-  // (1+r)^(−m/12) as a running product of the monthly factor.
-  const f = Math.pow(1 + rate, -1.0 / 12);
-  let d = f;
+  const x = Math.pow(1 + rate, -1.0 / 12);
   let sum: f64 = 0;
-  for (let i = 0; i < months; i++) {
-    sum += unchecked(deltaFlow[i]) * d;
-    d *= f;
-  }
+  for (let i = months - 1; i >= 0; i--) sum = (sum + unchecked(deltaFlow[i])) * x;
   return sum;
 }
 
 const IRR_LO: f64 = -0.99;
 const IRR_HI: f64 = 100;
-const IRR_GRID: i32 = 400;
+/** Cells of the grid, even in ln(1 + r), on which the NPV's sign changes are counted. */
+const IRR_GRID: i32 = 2000;
 
 @inline function irrGridRate(i: i32): f64 {
   const a = Math.log1p(IRR_LO);
@@ -45,6 +42,11 @@ const IRR_GRID: i32 = 400;
   return Math.expm1(a + ((b - a) * <f64>i) / <f64>IRR_GRID);
 }
 
+/**
+ * The annual rate in (−0.99, 100) at which ΔCF discounts to 0, NaN when ΔCF never changes sign or
+ * the root is not unique: the NPV is sampled at the grid's 2,001 rates (its ends included); one
+ * sign change (a sample exactly 0 counts as one) is one root, bisected to the last bit.
+ */
 function irr(): f64 {
   let pos = false;
   let neg = false;
@@ -55,8 +57,8 @@ function irr(): f64 {
   }
   if (!pos || !neg) return NaN;
   let cell = -1;
-  let prev = npvAtRate(irrGridRate(1));
-  for (let i = 2; i < IRR_GRID; i++) {
+  let prev = npvAtRate(irrGridRate(0));
+  for (let i = 1; i <= IRR_GRID; i++) {
     const v = npvAtRate(irrGridRate(i));
     if ((prev < 0 && v >= 0) || (prev > 0 && v <= 0) || (prev == 0 && v != 0)) {
       if (cell >= 0) return NaN;
@@ -67,37 +69,65 @@ function irr(): f64 {
   if (cell < 0) return NaN;
   let a = irrGridRate(cell);
   let b = irrGridRate(cell + 1);
-  const fa = npvAtRate(a);
-  for (let iter = 0; iter < 200 && b - a > 1e-15 * Math.max(1, Math.abs(a)); iter++) {
+  const aNegative = npvAtRate(a) < 0;
+  for (let iter = 0; iter < 200; iter++) {
     const mid = (a + b) / 2;
-    const fm = npvAtRate(mid);
-    if (fm == 0) return mid;
-    if ((fm < 0) == (fa < 0)) a = mid;
+    if (mid <= a || mid >= b) break;
+    const v = npvAtRate(mid);
+    if (v == 0) return mid;
+    if (v < 0 == aNegative) a = mid;
     else b = mid;
   }
   return (a + b) / 2;
 }
 
+/**
+ * The first month from which the cumulative ΔCF stays ≥ 0, NaN when none; discounted, each part of
+ * ΔCF at its own rate: (pivot mining − mine) at r_mine, hosting at r_host.
+ */
 function payback(discounted: bool): f64 {
   let cumulative: f64 = 0;
   let lastNegative = 0;
   for (let i = 0; i < months; i++) {
-    const v = unchecked(deltaFlow[i]);
-    cumulative += discounted ? v * unchecked(discount[i]) : v;
+    cumulative += discounted
+      ? (unchecked(cfPivotMining[i]) - unchecked(cfMine[i])) * unchecked(discount[i]) +
+        unchecked(cfPivotHosting[i]) * unchecked(discountHost[i])
+      : unchecked(deltaFlow[i]);
     if (cumulative < 0) lastNegative = i + 1;
   }
   return lastNegative == months ? NaN : <f64>(lastNegative + 1);
 }
 
+/** With λ > 0 the network depends on the price: a new first-year price projects it again. */
+@inline function networkFollowsPrice(): bool {
+  return inputs[I_NETWORK_RESPONSE_PCT_PER_MONTH] > 0;
+}
+
+/** Δ at first-year price p0 (the deterministic path through it); c0 and the start state stay. */
+function deltaAtPrice(p0: f64): f64 {
+  if (networkFollowsPrice()) {
+    fillDeterministicPrices(p0);
+    projectMonthly(false);
+    prepareMining();
+  }
+  useDeterministicPrices(p0);
+  cashFlows();
+  return npvPivot - npvMine;
+}
+
+/**
+ * The P0 in [1, 10^8] at which Δ = 0: bisect, keeping the half whose ends differ in sign ("> 0" or
+ * not), until the bracket is under $0.01; the final midpoint. NaN when Δ(1) and Δ(10^8) fall on the
+ * same side. With λ > 0 it leaves the network projected at the last price it tried.
+ */
 function breakevenBtcPrice(): f64 {
   let lo: f64 = 1;
   let hi: f64 = 1e8;
-  const dLo = deltaAtPrice(lo);
-  const dHi = deltaAtPrice(hi);
-  if (dLo < 0 || dHi > 0 || (dLo == 0 && dHi == 0)) return NaN;
+  const loPositive = deltaAtPrice(lo) > 0;
+  if (loPositive == deltaAtPrice(hi) > 0) return NaN;
   while (hi - lo >= 0.01) {
     const mid = (lo + hi) / 2;
-    if (deltaAtPrice(mid) > 0) lo = mid;
+    if (deltaAtPrice(mid) > 0 == loPositive) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
@@ -105,7 +135,8 @@ function breakevenBtcPrice(): f64 {
 
 /** Cash flows at the scenario's price and their NPVs; the lease slope dΔ/dL. */
 export function computeCore(): void {
-  cashFlows(inputs[I_BTC_PRICE_USD]);
+  useDeterministicPrices(inputs[I_BTC_PRICE_USD]);
+  cashFlows();
   const delta = npvPivot - npvMine;
   const slope = npvUnit;
   unchecked((results[R_NPV_MINE] = npvMine));
@@ -127,17 +158,25 @@ export function computePayback(discounted: bool): f64 {
   return payback(discounted);
 }
 
-/** The breakeven BTC price; leaves the cash flows of the last bisection step behind. */
+/**
+ * The breakeven BTC price; leaves the cash flows of the last bisection step behind, and with λ > 0
+ * the network and mining tables of the scenario's own price restored.
+ */
 export function computeBreakevenBtcPrice(): f64 {
-  return breakevenBtcPrice();
+  const btc = breakevenBtcPrice();
+  if (networkFollowsPrice()) {
+    projectNetwork();
+    prepareMining();
+  }
+  return btc;
 }
 
-/** Projects the network and evaluates both paths; results land in `results` and the cash-flow arrays. */
-export function evaluate(): void {
-  projectNetwork();
-  priceMonths();
-  prepare();
-  const btc = breakevenBtcPrice();
+/**
+ * The outputs after the network is projected and the tables prepared: the breakeven BTC price, Δ and
+ * the NPVs, IRR, paybacks and per-MW-year figures, into `results` and the cash-flow arrays.
+ */
+export function finishEvaluation(): void {
+  const btc = computeBreakevenBtcPrice();
   computeCore();
   const mwYears = inputs[I_SITE_MW] * inputs[I_HORIZON_YEARS];
   unchecked((results[R_BREAKEVEN_BTC_PRICE] = btc));

@@ -1,17 +1,22 @@
-// The miner's and the pivot's per-month tables (docs/model.md §3, §4) and the finance tables
-// (§5): everything a cash flow needs but the BTC price level, each refilled only when its keys change.
+// The miner's and the pivot's per-month tables (docs/model.md §3, §4, §7.2, §7.3) and the finance
+// tables (§5): everything a cash flow needs but the BTC price, each refilled only when its keys change.
 import {
   I_ASIC_USD_PER_TH, I_BTC_PRICE_GROWTH_PCT_PER_YEAR, I_BUILD_MONTHS, I_CURTAILED_PCT,
   I_DEFAULT_PCT_PER_YEAR, I_DEMAND_RESPONSE_USD_PER_MWH, I_DISCOUNT_RATE_PCT, I_EFFICIENCY_GAIN_PCT_PER_YEAR,
   I_FLEET_J_PER_TH, I_GROSS_TO_IT_RATIO, I_HORIZON_YEARS, I_LEASE_ESCALATOR_PCT, I_LEASE_TERM_YEARS,
   I_MINING_PUE, I_NOI_MARGIN_PCT, I_OPEX_USD_PER_MW_MONTH, I_PIVOT_SHARE_PCT, I_PIVOT_START_MONTH,
   I_POOL_FEE_PCT, I_POWER_USD_PER_KWH, I_RECOVERY_PCT, I_REFRESH_YEARS, I_SITE_MW, I_UPTIME_PCT,
+  I_DISCOUNT_RATE_PIVOT_PCT, I_MOTHBALL_OPEX_PCT, I_POWER_ESCALATOR_PCT_PER_YEAR, I_RENEWAL_PCT,
 } from '../generated/interface';
 import { inputs, mBtcPerHs, MAX_MONTHS } from '../network';
 
 const HOURS_PER_MONTH: f64 = 730.5;
 
+/** Discount factors of the mining cash flows, (1 + r_mine)^(−m/12), and of the hosting ones (r_host). */
 export const discount = new StaticArray<f64>(MAX_MONTHS);
+export const discountHost = new StaticArray<f64>(MAX_MONTHS);
+/** Power cost of one running MW-month, escalated each year (docs/model.md §7.2). */
+export const powerPerMw = new StaticArray<f64>(MAX_MONTHS);
 /** Refresh capex per mining MW, month by month. */
 export const refreshCapexPerMw = new StaticArray<f64>(MAX_MONTHS);
 /** BTC one mining MW earns in the month, after uptime, curtailment and pool fee. */
@@ -22,9 +27,10 @@ export const unitNoi = new StaticArray<f64>(MAX_MONTHS);
 export const priceFactor = new StaticArray<f64>(MAX_MONTHS);
 
 export let months: i32 = 0;
-export let powerPerMw: f64 = 0; // power cost of one running MW-month
 export let drPerMw: f64 = 0; // demand-response credit of one MW-month
 export let opexPerMw: f64 = 0;
+/** Share of the non-power opex a switched-off fleet still pays (b). */
+export let mothball: f64 = 1;
 
 /** Fills the per-month tables that depend only on the miner's keys and the network. */
 export function prepareMining(): void {
@@ -35,7 +41,9 @@ export function prepareMining(): void {
   const refreshYears = inputs[I_REFRESH_YEARS];
   const refreshMonths = <i32>refreshYears * 12;
   const payout = running * (1 - inputs[I_POOL_FEE_PCT] / 100);
-  powerPerMw = 1000 * HOURS_PER_MONTH * running * inputs[I_POWER_USD_PER_KWH];
+  const power = 1000 * HOURS_PER_MONTH * running * inputs[I_POWER_USD_PER_KWH];
+  const escalator = 1 + inputs[I_POWER_ESCALATOR_PCT_PER_YEAR] / 100;
+  mothball = inputs[I_MOTHBALL_OPEX_PCT] / 100;
   drPerMw = HOURS_PER_MONTH * (inputs[I_CURTAILED_PCT] / 100) * inputs[I_DEMAND_RESPONSE_USD_PER_MWH];
   opexPerMw = inputs[I_OPEX_USD_PER_MW_MONTH];
   let refreshesDone = -1;
@@ -51,6 +59,8 @@ export function prepareMining(): void {
       refreshesDone = done;
     }
     unchecked((btcPerMw[i] = hsPerMw * unchecked(mBtcPerHs[i])));
+    // p · (1+x)^floor((m−1)/12): escalated once a year
+    unchecked((powerPerMw[i] = escalator == 1 ? power : power * Math.pow(escalator, <f64>((m - 1) / 12))));
     let capex: f64 = 0;
     if (refreshMonths > 0 && m % refreshMonths == 0) {
       const newJPerTh = e0 * Math.pow(gain, refreshYears * <f64>(m / refreshMonths));
@@ -70,14 +80,17 @@ export function preparePivot(): void {
   const margin = inputs[I_NOI_MARGIN_PCT] / 100;
   const survivalBase = 1 - inputs[I_DEFAULT_PCT_PER_YEAR] / 100;
   const recovery = inputs[I_RECOVERY_PCT] / 100;
+  // After the term the hall is leased on with probability ρ, escalator and survival continuing.
+  const renewal = inputs[I_RENEWAL_PCT] / 100;
   let step: f64 = 1; // (1 + esc)^floor((k−1)/12)
   for (let m = 1; m <= months; m++) {
     const k = m - start; // lease month
     let unit: f64 = 0;
-    if (k >= 1 && k <= leaseMonths) {
+    if (k >= 1 && (k <= leaseMonths || renewal > 0)) {
       if (k > 1 && (k - 1) % 12 == 0) step = Math.pow(escalator, <f64>((k - 1) / 12));
       const survival = Math.pow(survivalBase, <f64>k / 12);
       unit = itMw * 1000 * step * margin * (survival + (1 - survival) * recovery);
+      if (k > leaseMonths) unit *= renewal;
     }
     unchecked((unitNoi[m - 1] = unit));
   }
@@ -87,9 +100,12 @@ export function preparePivot(): void {
 export function prepareFinance(): void {
   months = <i32>inputs[I_HORIZON_YEARS] * 12;
   const r = inputs[I_DISCOUNT_RATE_PCT] / 100;
+  const rHost = inputs[I_DISCOUNT_RATE_PIVOT_PCT] / 100;
   const g = 1 + inputs[I_BTC_PRICE_GROWTH_PCT_PER_YEAR] / 100;
   for (let m = 1; m <= months; m++) {
-    unchecked((discount[m - 1] = Math.pow(1 + r, -<f64>m / 12)));
+    const d = Math.pow(1 + r, -<f64>m / 12);
+    unchecked((discount[m - 1] = d));
+    unchecked((discountHost[m - 1] = rHost == r ? d : Math.pow(1 + rHost, -<f64>m / 12)));
     unchecked((priceFactor[m - 1] = Math.pow(g, (<f64>m - 0.5) / 12)));
   }
 }

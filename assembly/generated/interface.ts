@@ -80,7 +80,15 @@ export const METRIC_BREAKEVEN_LEASE_RATE: i32 = 5;
 export const METRIC_BREAKEVEN_BTC_PRICE: i32 = 6;
 export const METRIC_HASHPRICE: i32 = 7;
 export const METRIC_SECURITY_BUDGET: i32 = 8;
-export const N_METRICS: i32 = 9;
+export const METRIC_ATTACK_HARDWARE: i32 = 9;
+export const METRIC_ATTACK_POWER_PER_HOUR: i32 = 10;
+export const METRIC_ATTACK_REWARD_PER_HOUR: i32 = 11;
+export const METRIC_PROB_PIVOT_WINS: i32 = 12;
+export const METRIC_DELTA_MEAN: i32 = 13;
+export const METRIC_DELTA_P5: i32 = 14;
+export const METRIC_DELTA_P50: i32 = 15;
+export const METRIC_DELTA_P95: i32 = 16;
+export const N_METRICS: i32 = 17;
 
 export const MF_END_HEIGHT: i32 = 0;
 export const MF_DIFFICULTY: i32 = 1;
@@ -91,7 +99,12 @@ export const MF_FEES_BTC: i32 = 5;
 export const MF_BTC_PRICE_USD: i32 = 6;
 export const MF_HASHPRICE_USD_PER_PH_DAY: i32 = 7;
 export const MF_SECURITY_BUDGET_USD_PER_DAY: i32 = 8;
-export const N_MONTH_FIELDS: i32 = 9;
+export const MF_ATTACK_HARDWARE_USD: i32 = 9;
+export const MF_ATTACK_POWER_USD_PER_HOUR: i32 = 10;
+export const MF_ATTACK_REWARD_USD_PER_HOUR: i32 = 11;
+export const MF_TARGET_HASHRATE_EHS: i32 = 12;
+export const MF_MARGINAL_HASHCOST_USD_PER_PH_DAY: i32 = 13;
+export const N_MONTH_FIELDS: i32 = 14;
 
 export const EF_RETARGET_HEIGHT: i32 = 0;
 export const EF_RETARGET_SECONDS: i32 = 1;
@@ -104,6 +117,22 @@ export const N_EVENT_FIELDS: i32 = 6;
 export const CF_MINE: i32 = 0;
 export const CF_PIVOT: i32 = 1;
 export const N_CASH_FLOWS: i32 = 2;
+
+export const MC_PATHS: i32 = 0;
+export const MC_SEED: i32 = 1;
+export const MC_PROB_PIVOT_WINS: i32 = 2;
+export const MC_DELTA_MEAN: i32 = 3;
+export const MC_DELTA_P5: i32 = 4;
+export const MC_DELTA_P50: i32 = 5;
+export const MC_DELTA_P95: i32 = 6;
+export const MC_NPV_MEAN_MINE: i32 = 7;
+export const MC_NPV_MEAN_PIVOT: i32 = 8;
+export const N_MCS: i32 = 9;
+
+export const MP_BTC_PRICE_USD: i32 = 0;
+export const MP_HASHPRICE_USD_PER_PH_DAY: i32 = 1;
+export const MP_HASHRATE_EHS: i32 = 2;
+export const N_MPS: i32 = 3;
 
 export const STAGE_NETWORK: i32 = 1;
 export const STAGE_FINANCE: i32 = 2;

@@ -6,7 +6,7 @@ import {
 } from '../generated/interface';
 import { blockSubsidySats, HALVING_INTERVAL, RETARGET_INTERVAL } from '../consensus';
 import {
-  laneInput, lnAccEnd, lnAccMonth, lnBaseW, lnD, lnEpochFirst, lnFees, lnInvKeep, lnMonth, lnMonthPerRate,
+  laneInput, lnAccEnd, lnAccMonth, lnExitMonth, mHashrateMid, lnBaseW, lnD, lnEpochFirst, lnFees, lnInvKeep, lnMonth, lnMonthPerRate,
   lnMonths, lnN0, lnN0Month, lnPrevEnd, lnPrevTime, lnPrevW, lnRate, lnWorkAtShock, MAX_MONTHS, mBlocks,
   mBtcIssued, mBtcPerHs, mDifficulty, mEndHeight, mFeesBtc, mHashrateEhs, MONTH, monthEndWork, TWO_32,
 } from './state';
@@ -95,6 +95,10 @@ export function closeMonth(lane: i32, endHeight: i32, nextDifficulty: f64): void
   unchecked((mBlocks[i] = blocks));
   unchecked((mBtcIssued[i] = subsidySum(prevEnd, endHeight) / 1e8));
   unchecked((mFeesBtc[i] = blocks * unchecked(lnFees[lane])));
+  // N at mid-month: N0 · (1+g)^(m − ½), times (1−φ) after the shock at the end of month exitMonth.
+  const shocked = m - 1 >= unchecked(lnExitMonth[lane]);
+  const keep = shocked ? 1 - laneInput(lane, I_EXIT_SHARE_PCT) / 100 : 1;
+  unchecked((mHashrateMid[i] = unchecked(lnN0[lane]) * Math.exp(unchecked(lnRate[lane]) * (<f64>m - 0.5)) * keep));
   unchecked((lnPrevEnd[lane] = endHeight));
   unchecked((lnMonth[lane] = m + 1));
 }
@@ -118,6 +122,7 @@ export function startLane(lane: i32, h0: i32): i32 {
   unchecked((lnMonthPerRate[lane] = a == 0 ? 0 : MONTH / a));
   unchecked((lnInvKeep[lane] = 1 / keep));
   unchecked((lnFees[lane] = laneInput(lane, I_FEES_BTC_PER_BLOCK)));
+  unchecked((lnExitMonth[lane] = exitMonth));
   unchecked((lnMonths[lane] = months));
   // W at month ends: (1+g)^m − 1 by the recurrence e_m = e_{m−1}·(1+g) + g, free of cancellation.
   const row = lane * (MAX_MONTHS + 1);

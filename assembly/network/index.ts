@@ -6,5 +6,8 @@ export { inputs, laneInputs, mBtcPerHs, mHashprice, mSecurityBudget, MAX_EVENTS,
 export { projectLanes, projectNetwork, takeLane } from './project';
 export { resetPrefixes } from './prefix';
 export {
-  eventFieldPtr, halvingTotal, inputPtr, monthFieldPtr, priceMonths, retargetTotal,
+  eventFieldPtr, fillDeterministicPrices, halvingTotal, pricesChanged, inputPtr, monthFieldPtr, priceMonths, priceMonthsOnPath,
+  retargetTotal,
 } from './api';
+export { needsMonthlyProjection, projectMonthly } from './response';
+export { halfPrices, lnHalfPrices, mAttackHardware, mAttackPower, mAttackReward, mHashrateEhs } from './state';

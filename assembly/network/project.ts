@@ -1,6 +1,8 @@
 // Projecting lanes: the loop over segments of blocks that every lane shares (they start at the same
 // height, so their retargets and halvings fall at the same heights), and lane 0's public results.
-import { I_START_HEIGHT, N_INPUTS } from '../generated/interface';
+import { I_BTC_PRICE_USD, I_FEES_BTC_PER_BLOCK, I_START_HEIGHT, N_INPUTS } from '../generated/interface';
+import { fillDeterministicPrices } from './api';
+import { needsMonthlyProjection, projectMonthly } from './response';
 import { blockSubsidySats, HALVING_INTERVAL, RETARGET_INTERVAL } from '../consensus';
 import { startLane } from './curve';
 import { loadPrefix, nearShock, prefixReady, savePrefix, slotLoop } from './prefix';
@@ -8,7 +10,8 @@ import { beginSegment, sgNewEpoch, stepLane } from './step';
 import { stepPair } from './step-simd';
 import {
   clearEvents, inputs, laneInput, laneInputs, lnMonth, lnMonths, MAX_MONTHS, mBlocks, mBtcIssued, mBtcPerHs,
-  mDifficulty, mEndHeight, mFeesBtc, mHashrateEhs, monthCount, setMonthCount,
+  mDifficulty, mEndHeight, mFeesBtc, mFeesPerBlock, mHashrateEhs, mHashrateMid, mMarginalHashcost, monthCount,
+  mTargetHashrate, setMonthCount,
 } from './state';
 
 /**
@@ -86,11 +89,26 @@ export function projectLanes(lanes: i32, events: bool, full: bool, slot: i32 = -
   }
 }
 
-/** Projects the network of `inputs` (lane 0) with its events. Returns the number of months. */
+/**
+ * Projects the network of `inputs` (lane 0) with its events, on the deterministic price path.
+ * Returns the number of months.
+ */
 export function projectNetwork(): i32 {
+  fillDeterministicPrices(unchecked(inputs[I_BTC_PRICE_USD]));
+  if (needsMonthlyProjection()) {
+    setMonthCount(projectMonthly(true));
+    return monthCount;
+  }
   for (let i = 0; i < N_INPUTS; i++) unchecked((laneInputs[i] = inputs[i]));
   projectLanes(1, true, true);
   setMonthCount(unchecked(lnMonths[0]));
+  // The closed form's fees are constant, and with λ = 0 there is no target to move toward.
+  const fees = unchecked(inputs[I_FEES_BTC_PER_BLOCK]);
+  for (let i = 0; i < monthCount; i++) {
+    unchecked((mFeesPerBlock[i] = fees));
+    unchecked((mTargetHashrate[i] = NaN));
+    unchecked((mMarginalHashcost[i] = NaN));
+  }
   return monthCount;
 }
 
@@ -108,5 +126,6 @@ export function takeLane(lane: i32, all: bool): void {
     unchecked((mBlocks[i] = mBlocks[from + i]));
     unchecked((mBtcIssued[i] = mBtcIssued[from + i]));
     unchecked((mFeesBtc[i] = mFeesBtc[from + i]));
+    unchecked((mHashrateMid[i] = mHashrateMid[from + i]));
   }
 }

@@ -37,6 +37,21 @@ export const mBtcPerHs = new StaticArray<f64>(MAX_LANES * MAX_MONTHS);
 export const mPrice = new StaticArray<f64>(MAX_MONTHS);
 export const mHashprice = new StaticArray<f64>(MAX_MONTHS);
 export const mSecurityBudget = new StaticArray<f64>(MAX_MONTHS);
+/** Hashrate at mid-month, H/s (index l·MAX_MONTHS + m−1). */
+export const mHashrateMid = new StaticArray<f64>(MAX_LANES * MAX_MONTHS);
+/** Fees per block in the month, F_m, BTC. */
+export const mFeesPerBlock = new StaticArray<f64>(MAX_MONTHS);
+/** N* (EH/s) and the marginal hashcost c(N, t) ($/PH/day) at the month's start; NaN with λ = 0. */
+export const mTargetHashrate = new StaticArray<f64>(MAX_MONTHS);
+export const mMarginalHashcost = new StaticArray<f64>(MAX_MONTHS);
+// The security figures at mid-month (docs/model.md §7.4).
+export const mAttackHardware = new StaticArray<f64>(MAX_MONTHS);
+export const mAttackPower = new StaticArray<f64>(MAX_MONTHS);
+export const mAttackReward = new StaticArray<f64>(MAX_MONTHS);
+/** The price path at the half-months t_i = i · month/2: month m starts at 2(m−1), its middle is 2m−1. */
+export const halfPrices = new StaticArray<f64>(2 * MAX_MONTHS);
+/** …and their logs, for the network's target. */
+export const lnHalfPrices = new StaticArray<f64>(2 * MAX_MONTHS);
 export const monthEndWork = new StaticArray<f64>(MAX_LANES * (MAX_MONTHS + 1));
 
 // Events of lane 0: height, seconds after t0, value (difficulty or new subsidy in BTC).
@@ -60,6 +75,7 @@ export const lnWorkAtShock = new StaticArray<f64>(MAX_LANES);
 export const lnInvKeep = new StaticArray<f64>(MAX_LANES);
 export const lnFees = new StaticArray<f64>(MAX_LANES);
 export const lnMonths = new StaticArray<i32>(MAX_LANES);
+export const lnExitMonth = new StaticArray<i32>(MAX_LANES);
 // Each lane's running state.
 export const lnD = new StaticArray<f64>(MAX_LANES); // difficulty of the block being mined
 export const lnPrevTime = new StaticArray<f64>(MAX_LANES); // when the last block was found

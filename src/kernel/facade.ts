@@ -5,9 +5,13 @@
  */
 import { MODEL_KEYS, type ModelInputs } from '../model/keys.ts';
 import {
-  CASH_FLOW, EVENT_FIELD, INPUT, KERNEL_MONTH_FIELDS, MONTH_FIELD, RESULT, RESULTS, type ResultName,
+  CASH_FLOW, EVENT_FIELD, INPUT, KERNEL_MONTH_FIELDS, MONTE_CARLO, MONTE_CARLO_FIELDS, MONTH_FIELD, PERCENTILE_FIELD,
+  PERCENTILE_FIELDS, PERCENTILES, RESULT, RESULTS, type ResultName,
 } from '../model/kernel-interface.ts';
-import type { Evaluation, HalvingEvent, Model, MonthRow, Projection, RetargetEvent } from '../model/results.ts';
+import type {
+  Evaluation, HalvingEvent, Model, MonteCarloFigures, MonthRow, MonthsPercentiles, Percentiles, Projection,
+  RetargetEvent,
+} from '../model/results.ts';
 import type { KernelExports } from './wasm.ts';
 
 const noneToNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
@@ -29,9 +33,9 @@ export function createModel(k: KernelExports): WasmModel {
   const readMonths = (n: number): MonthRow[] => {
     const cols = KERNEL_MONTH_FIELDS.map((name) => f64(k.monthFieldPtr(MONTH_FIELD[name]), n));
     return Array.from({ length: n }, (_, m) => {
-      const row = { month: m + 1 } as MonthRow;
-      KERNEL_MONTH_FIELDS.forEach((name, i) => (row[name] = cols[i][m]));
-      return row;
+      const row = { month: m + 1 } as Record<keyof MonthRow, number | null>;
+      KERNEL_MONTH_FIELDS.forEach((name, i) => (row[name] = noneToNull(cols[i][m])));
+      return row as MonthRow;
     });
   };
 
@@ -51,6 +55,21 @@ export function createModel(k: KernelExports): WasmModel {
   const readResults = (): Record<ResultName, number> => {
     const block = f64(k.resultPtr(), k.N_RESULTS.value);
     return Object.fromEntries(RESULTS.map((name) => [name, block[RESULT[name]]])) as Record<ResultName, number>;
+  };
+
+  /** The Monte Carlo block by name, after an evaluate() with σ > 0. */
+  const readMonteCarlo = (): MonteCarloFigures => {
+    const block = f64(k.monteCarloPtr(), k.N_MCS.value);
+    return Object.fromEntries(MONTE_CARLO_FIELDS.map((name) => [name, block[MONTE_CARLO[name]]])) as unknown as MonteCarloFigures;
+  };
+
+  const readMonthsP = (n: number): MonthsPercentiles => {
+    const field = (name: (typeof PERCENTILE_FIELDS)[number]): Percentiles => {
+      const at = (q: keyof typeof PERCENTILES) =>
+        Array.from({ length: n }, (_, m) => k.monthsPercentile(PERCENTILE_FIELD[name], m, PERCENTILES[q]));
+      return { p5: at('p5'), p50: at('p50'), p95: at('p95') };
+    };
+    return Object.fromEntries(PERCENTILE_FIELDS.map((name) => [name, field(name)])) as unknown as MonthsPercentiles;
   };
 
   return {
@@ -79,6 +98,8 @@ export function createModel(k: KernelExports): WasmModel {
           pivot: { revenue: r.pivotRevenuePerMwYear, ebitda: r.pivotEbitdaPerMwYear },
         },
         cashFlows: { mine: flows('mine'), pivot: flows('pivot') },
+        monteCarlo: inputs.btcVolatilityPctPerYear > 0 ? readMonteCarlo() : null,
+        monthsP: inputs.btcVolatilityPctPerYear > 0 ? readMonthsP(n) : null,
       };
     },
   };

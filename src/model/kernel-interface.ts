@@ -9,7 +9,7 @@
  */
 import { MODEL_KEYS } from './keys.ts';
 import { PARAMS_BY_KEY, STAGES } from './registry/index.ts';
-import { MONTH_FIELDS } from './results.ts';
+import { MONTH_FIELDS, type MonteCarloFigures, type MonthsPercentiles } from './results.ts';
 import { METRICS } from './sweep.ts';
 
 /** The kernel's scalar results of one evaluation, in its result block's order. */
@@ -49,6 +49,24 @@ export const EVENT_FIELDS = [
 ] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 
+/** `evaluate`'s Monte Carlo figures, in the kernel's Monte Carlo block (MonteCarloFigures' fields). */
+export const MONTE_CARLO_FIELDS = [
+  'paths',
+  'seed',
+  'probPivotWins',
+  'deltaMean',
+  'deltaP5',
+  'deltaP50',
+  'deltaP95',
+  'npvMeanMine',
+  'npvMeanPivot',
+] as const satisfies readonly (keyof MonteCarloFigures)[];
+
+/** The month fields whose percentiles over the paths the kernel keeps (MonthsPercentiles' fields). */
+export const PERCENTILE_FIELDS = ['btcPriceUsd', 'hashpriceUsdPerPhDay', 'hashrateEhs'] as const satisfies readonly (keyof MonthsPercentiles)[];
+/** …and the percentiles, by their names in MonthsPercentiles and as whole percents. */
+export const PERCENTILES = { p5: 5, p50: 50, p95: 95 } as const;
+
 /** The two paths whose monthly cash flows the kernel keeps. */
 export const CASH_FLOWS = ['mine', 'pivot'] as const;
 
@@ -63,6 +81,8 @@ export const KERNEL_LISTS: readonly { prefix: string; count: string; names: read
   { prefix: 'MF', count: 'MONTH_FIELDS', names: KERNEL_MONTH_FIELDS },
   { prefix: 'EF', count: 'EVENT_FIELDS', names: EVENT_FIELDS },
   { prefix: 'CF', count: 'CASH_FLOWS', names: CASH_FLOWS },
+  { prefix: 'MC', count: 'MCS', names: MONTE_CARLO_FIELDS },
+  { prefix: 'MP', count: 'MPS', names: PERCENTILE_FIELDS },
   { prefix: 'STAGE', count: 'STAGES', names: STAGES },
 ];
 
@@ -85,6 +105,8 @@ export const METRIC = indexOf(METRICS);
 export const MONTH_FIELD = indexOf(KERNEL_MONTH_FIELDS);
 export const EVENT_FIELD = indexOf(EVENT_FIELDS);
 export const CASH_FLOW = indexOf(CASH_FLOWS);
+export const MONTE_CARLO = indexOf(MONTE_CARLO_FIELDS);
+export const PERCENTILE_FIELD = indexOf(PERCENTILE_FIELDS);
 
 /** The bit mask of the kernel stages a change of `key` invalidates (the registry's `stages`). */
 export function stageMask(key: (typeof MODEL_KEYS)[number]): number {

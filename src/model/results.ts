@@ -5,7 +5,8 @@
  */
 import type { ModelInputs } from './keys.ts';
 
-export interface MonthRow {
+/** A month of the network projection, as version 1 of the model reports it. */
+export interface MonthRowV1 {
   /** 1-based month of the horizon. */
   month: number;
   /** Height of the chain tip at the month's end. */
@@ -28,8 +29,22 @@ export interface MonthRow {
   securityBudgetUsdPerDay: number;
 }
 
-/** The month fields in the order of the public CLI contract (README): the CSV header of `project`. */
-export const MONTH_FIELDS = [
+/** A month of the network projection (docs/model.md §2, §7.1, §7.4). */
+export interface MonthRow extends MonthRowV1 {
+  /** Machines matching the network's hashrate at mid-month, at today's ASIC price, USD. */
+  attackHardwareUsd: number;
+  /** Their power for an hour at the network's average efficiency, USD. */
+  attackPowerUsdPerHour: number;
+  /** What the honest network earns in an hour: the security budget ÷ 24, USD. */
+  attackRewardUsdPerHour: number;
+  /** The hashrate the network moves toward, N*, at the month's start, EH/s; null with λ = 0. */
+  targetHashrateEhs: number | null;
+  /** The marginal hashcost c(N, t) at the month's start, $/PH/day; null with λ = 0. */
+  marginalHashcostUsdPerPhDay: number | null;
+}
+
+/** Version 1's month fields, in the order of the public CLI contract (README). */
+export const MONTH_FIELDS_V1 = [
   'month',
   'endHeight',
   'difficulty',
@@ -40,6 +55,16 @@ export const MONTH_FIELDS = [
   'btcPriceUsd',
   'hashpriceUsdPerPhDay',
   'securityBudgetUsdPerDay',
+] as const satisfies readonly (keyof MonthRowV1)[];
+
+/** The month fields in the order of the public CLI contract (README): the CSV header of `project`. */
+export const MONTH_FIELDS = [
+  ...MONTH_FIELDS_V1,
+  'attackHardwareUsd',
+  'attackPowerUsdPerHour',
+  'attackRewardUsdPerHour',
+  'targetHashrateEhs',
+  'marginalHashcostUsdPerPhDay',
 ] as const satisfies readonly (keyof MonthRow)[];
 
 export interface RetargetEvent {
@@ -58,7 +83,13 @@ export interface HalvingEvent {
   subsidyBtc: number;
 }
 
-export interface Projection {
+export interface ProjectionV1 {
+  months: MonthRowV1[];
+  retargets: RetargetEvent[];
+  halvings: HalvingEvent[];
+}
+
+export interface Projection extends ProjectionV1 {
   months: MonthRow[];
   retargets: RetargetEvent[];
   halvings: HalvingEvent[];
@@ -69,7 +100,36 @@ export interface PathFigures {
   ebitda: number;
 }
 
-export interface Evaluation {
+/** `evaluate`'s Monte Carlo figures over the scenario's price paths (docs/model.md §7.5). */
+export interface MonteCarloFigures {
+  paths: number;
+  seed: number;
+  /** Share of paths with Δ > 0. */
+  probPivotWins: number;
+  deltaMean: number;
+  /** Order statistics at ⌈q·n⌉ (1-based) of the sorted Δs, q = 0.05, 0.5, 0.95. */
+  deltaP5: number;
+  deltaP50: number;
+  deltaP95: number;
+  npvMeanMine: number;
+  npvMeanPivot: number;
+}
+
+/** Per month (index m−1), the 5th, 50th and 95th percentiles over the paths. */
+export interface Percentiles {
+  p5: number[];
+  p50: number[];
+  p95: number[];
+}
+
+export interface MonthsPercentiles {
+  btcPriceUsd: Percentiles;
+  hashpriceUsdPerPhDay: Percentiles;
+  hashrateEhs: Percentiles;
+}
+
+/** What version 1 of the model reports for a scenario. */
+export interface EvaluationV1 {
   npv: { mine: number; pivot: number };
   delta: number;
   breakeven: { leaseRate: number | null; btcPrice: number | null };
@@ -80,8 +140,20 @@ export interface Evaluation {
   cashFlows: { mine: number[]; pivot: number[] };
 }
 
-/** What both implementations of the model offer. */
+export interface Evaluation extends EvaluationV1 {
+  /** Over the price paths; null when the volatility is 0 (no Monte Carlo). */
+  monteCarlo: MonteCarloFigures | null;
+  monthsP: MonthsPercentiles | null;
+}
+
+/** What the model offers: the WASM kernel and the TS reference (src/kernel/reference-v2/). */
 export interface Model {
   project(inputs: ModelInputs): Projection;
   evaluate(inputs: ModelInputs): Evaluation;
+}
+
+/** Version 1's outputs: what the block-by-block reference (src/kernel/reference.ts) computes. */
+export interface ModelV1 {
+  project(inputs: ModelInputs): ProjectionV1;
+  evaluate(inputs: ModelInputs): EvaluationV1;
 }

@@ -17,6 +17,14 @@ export const METRICS = [
   'breakevenBtcPrice',
   'hashprice',
   'securityBudget',
+  'attackHardware',
+  'attackPowerPerHour',
+  'attackRewardPerHour',
+  'probPivotWins',
+  'deltaMean',
+  'deltaP5',
+  'deltaP50',
+  'deltaP95',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -30,7 +38,33 @@ export const METRIC_UNITS: Record<Metric, string> = {
   breakevenBtcPrice: 'USD',
   hashprice: 'USD/PH/day',
   securityBudget: 'USD/day',
+  attackHardware: 'USD',
+  attackPowerPerHour: 'USD/hour',
+  attackRewardPerHour: 'USD/hour',
+  probPivotWins: 'fraction',
+  deltaMean: 'USD',
+  deltaP5: 'USD',
+  deltaP50: 'USD',
+  deltaP95: 'USD',
 };
+
+/** The metrics of one month of the network (`--month`). */
+export const MONTH_METRICS: ReadonlySet<Metric> = new Set<Metric>([
+  'hashprice',
+  'securityBudget',
+  'attackHardware',
+  'attackPowerPerHour',
+  'attackRewardPerHour',
+]);
+
+/** The metrics over the scenario's price paths (the deterministic value when the volatility is 0). */
+export const MONTE_CARLO_METRICS: ReadonlySet<Metric> = new Set<Metric>([
+  'probPivotWins',
+  'deltaMean',
+  'deltaP5',
+  'deltaP50',
+  'deltaP95',
+]);
 
 export const MIN_POINTS = 2;
 export const MAX_POINTS = 2048;
@@ -47,7 +81,7 @@ export interface SweepSpec {
   x: Axis;
   y: Axis;
   metric: Metric;
-  /** 1-based month for hashprice and securityBudget. */
+  /** 1-based month for the month metrics (MONTH_METRICS). */
   month: number;
 }
 
