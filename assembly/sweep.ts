@@ -6,7 +6,7 @@
 // rate, so a lease-rate axis costs one evaluation per line of the other axis — for the Monte Carlo
 // metrics too, since the lease moves every path's Δ alike. Every cell uses the same price paths.
 import {
-  ALL_STAGES, I_BTC_VOLATILITY_PCT_PER_YEAR, I_EXIT_MONTH, I_EXIT_SHARE_PCT, I_FEES_GROWTH_PCT_PER_YEAR,
+  ALL_STAGES, I_BTC_PRICE_GROWTH_PCT_PER_YEAR, I_BTC_PRICE_USD, I_BTC_VOLATILITY_PCT_PER_YEAR, I_EXIT_MONTH, I_EXIT_SHARE_PCT, I_FEES_GROWTH_PCT_PER_YEAR,
   I_HORIZON_YEARS, I_LEASE_USD_PER_KW_MONTH, I_MONTE_CARLO_PATHS, I_NETWORK_RESPONSE_PCT_PER_MONTH, I_START_HEIGHT,
   KEY_STAGES, MC_DELTA_MEAN, METRIC_ATTACK_HARDWARE, METRIC_ATTACK_POWER_PER_HOUR, METRIC_ATTACK_REWARD_PER_HOUR,
   METRIC_BREAKEVEN_BTC_PRICE, METRIC_BREAKEVEN_LEASE_RATE, METRIC_DELTA, METRIC_DELTA_MEAN, METRIC_DELTA_P5,
@@ -16,7 +16,8 @@ import {
 } from './generated/interface';
 import {
   inputs, laneInputs, mAttackHardware, mAttackPower, mAttackReward, mHashprice, mSecurityBudget, MAX_LANES,
-  needsMonthlyProjection, priceMonths, projectLanes, projectNetwork, resetPrefixes, takeLane,
+  fillDeterministicPrices, needsMonthlyProjection, priceMonths, projectLanes, projectMonthlyLanes, projectNetwork,
+  resetPrefixes, takeLane,
 } from './network';
 import { mcResults, monteCarlo, sortedDeltas } from './montecarlo';
 import { percentileOf } from './sort';
@@ -170,6 +171,11 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
   // A network key on x: every cell projects, so project the row's cells in lockstep lanes (they
   // must share the start height).
   const lockstep = !monthly && (xStages & STAGE_NETWORK) != 0 && xKey != I_START_HEIGHT && yKey != I_START_HEIGHT;
+  // …and month by month, when every lane can share the row's price path and only Δ's inputs are needed.
+  const monthlyLockstep =
+    monthly && (xStages & STAGE_NETWORK) != 0 && xKey != I_START_HEIGHT && yKey != I_START_HEIGHT && !full &&
+    !(pathMetric(metric) && inputs[I_BTC_VOLATILITY_PCT_PER_YEAR] > 0) && xKey != I_BTC_PRICE_USD &&
+    xKey != I_BTC_PRICE_GROWTH_PCT_PER_YEAR && metric != METRIC_BREAKEVEN_BTC_PRICE;
   // Rows that differ only in the share leaving at the exit shock share every group's projection
   // up to the shock (network.ts keeps it in a slot per group of columns).
   const exitMonth = <i32>inputs[I_EXIT_MONTH];
@@ -212,6 +218,26 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
         else if (metric == METRIC_NPV_MINE) v = mine;
         else v = breakeven;
         put(row + c, v);
+      }
+      continue;
+    }
+    if (monthlyLockstep) {
+      fillDeterministicPrices(inputs[I_BTC_PRICE_USD]);
+      for (let c0 = 0; c0 < nx; c0 += MAX_LANES) {
+        const lanes = min(MAX_LANES, nx - c0);
+        for (let l = 0; l < lanes; l++) {
+          const at = l * N_INPUTS;
+          for (let i = 0; i < N_INPUTS; i++) unchecked((laneInputs[at + i] = inputs[i]));
+          unchecked((laneInputs[at + xKey] = xValues[c0 + l]));
+        }
+        projectMonthlyLanes(lanes);
+        for (let l = 0; l < lanes; l++) {
+          const c = c0 + l;
+          unchecked((inputs[xKey] = xValues[c]));
+          takeLane(l, false);
+          run((c == 0 ? ALL_STAGES : xStages) & ~STAGE_NETWORK, metric);
+          put(row + c, metricValue(metric, month));
+        }
       }
       continue;
     }
