@@ -1,9 +1,10 @@
 /**
- * Named, illustrative starting points. Each is a scenario of the current version holding only
- * what differs from the registry defaults, modelled on public deal terms; none claims to be any
- * company's actual economics. test/model/presets.test.ts checks that every preset validates.
+ * Named, illustrative starting points. Each is a scenario file of the version it was written for,
+ * holding only what differs from that version's defaults, modelled on public deal terms; none
+ * claims to be any company's actual economics. Like any file it goes through the scenario
+ * migrations, so a preset written for version 1 keeps its version-1 results until it is
+ * rewritten. test/model/presets.test.ts checks that every preset validates.
  */
-import { CURRENT_VERSION } from './registry/index.ts';
 import type { Scenario } from './scenario/types.ts';
 
 export interface Preset {
@@ -14,6 +15,8 @@ export interface Preset {
   description: string;
   /** Where the terms come from. */
   sources: string[];
+  /** The scenario version the preset was written for (its keys mean what they meant then). */
+  version: number;
   /** The keys that differ from the defaults (no `version`). */
   overrides: Omit<Scenario, 'version'>;
 }
@@ -28,6 +31,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'γ 1.43–1.45 gross MW per MW of critical IT (Core, Cipher announcements)',
       'Conversion capex $6–11M per MW of critical IT (Cipher, TeraWulf, IREN announcements; CBRE); NOI margin 75–90 % (press coverage of the 2024–25 deals); build 12–24 months (company timelines)',
     ],
+    version: 1,
     overrides: {
       name: 'Full pivot, Core Scientific/CoreWeave-like terms',
       siteMw: 286,
@@ -50,6 +54,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'TeraWulf/Fluidstack leases at Lake Mariner (2025): ≈ $155/kW-month implied, 10-year terms, Google backstop of Fluidstack\'s lease obligations',
       'γ 1.25 (TeraWulf announcements); NOI margin ≈ 85 % (TeraWulf statements)',
     ],
+    version: 1,
     overrides: {
       name: 'Lease with a hyperscaler backstop',
       siteMw: 250,
@@ -69,6 +74,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'Demand response: Riot earned $1,122/MWh curtailed in a peak month (Jul 2022, K33); $150/MWh here is an illustrative yearly average',
       'γ 1.35 (Hut 8 announcement); lease ≈ $100–160/kW-month implied by announced contracts (contract value ÷ MW · 12 · years)',
     ],
+    version: 1,
     overrides: {
       name: 'Hybrid with curtailable mining',
       pivotSharePct: 50,
@@ -88,6 +94,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'Power $0.03–0.08/kWh for large miners (JPMorgan research via press); fleet averages 20–25 J/TH (company reports); air-cooled PUE up to 1.2–1.5 (vendors)',
       'Next halving at height 1,050,000 (Bitcoin Core GetBlockSubsidy), expected around spring 2028',
     ],
+    version: 1,
     overrides: {
       name: 'High-cost miner facing the 2028 halving',
       powerUsdPerKwh: 0.07,
@@ -105,6 +112,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'Power from $0.03/kWh for large miners (JPMorgan research via press); PUE 1.03–1.10 immersion-cooled (vendors); Antminer S21 XP 13.5 J/TH (Bitmain specification)',
       'Lower non-power opex and a higher discount rate for a site outside the US: illustrative assumptions',
     ],
+    version: 1,
     overrides: {
       name: 'Low-cost miner abroad',
       powerUsdPerKwh: 0.03,
@@ -123,7 +131,10 @@ export function findPreset(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);
 }
 
-/** The preset as a scenario of the current version (still to be validated, like any input). */
+/**
+ * The preset as a scenario file of its version (still to be validated, like any input; validation
+ * and resolution migrate it to the current version).
+ */
 export function presetScenario(preset: Preset): Scenario {
-  return { version: CURRENT_VERSION, ...preset.overrides };
+  return { version: preset.version, ...preset.overrides };
 }

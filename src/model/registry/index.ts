@@ -14,10 +14,13 @@ import { MINER } from './miner.ts';
 import { NETWORK } from './network.ts';
 import { PIVOT } from './pivot.ts';
 import { TEXT_REGISTRY } from './text.ts';
-import { CURRENT_VERSION, type KeyedSpec, type ParamGroup, type SpecFields, type TextKey, type TextSpec } from './types.ts';
+import {
+  CURRENT_VERSION, defaultIn, derivedIn, type KeyedSpec, type ParamGroup, type SpecFields, type TextKey, type TextSpec,
+} from './types.ts';
 
 export {
-  CURRENT_VERSION, MONTH_SECONDS, STAGES, epochElapsedSecondsFor, hashrateEhsFor, steadyStateHashprice, subsidyBtcAt,
+  CURRENT_VERSION, MONTH_SECONDS, STAGES, defaultIn, derivedIn, epochElapsedSecondsFor, hashrateEhsFor, steadyStateHashprice,
+  subsidyBtcAt,
   type ParamGroup, type Plausible, type SpecFields, type Stage, type StartState, type TextKey, type TextSpec,
 } from './types.ts';
 export {
@@ -43,10 +46,17 @@ export type ScenarioKey = ModelKey | TextKey;
 /** Every numeric model key, in the order the kernel reads them from its input block. */
 export const MODEL_KEYS: readonly ModelKey[] = Object.freeze(Object.keys(SPECS) as ModelKey[]);
 
-/** Every numeric model key's spec, in MODEL_KEYS order. */
+/** Every numeric model key's spec, in MODEL_KEYS order, with its default of CURRENT_VERSION. */
 export const REGISTRY: readonly ParamSpec[] = Object.freeze(
   (Object.entries(GROUPS) as [ParamGroup, Record<string, SpecFields>][]).flatMap(([group, specs]) =>
-    Object.entries(specs).map(([key, spec]): ParamSpec => ({ key: key as ModelKey, group, ...spec })),
+    Object.entries(specs).map(([key, spec]): ParamSpec => {
+      const { derived: _derived, ...rest } = spec as SpecFields;
+      const derived = derivedIn(spec, CURRENT_VERSION);
+      return {
+        key: key as ModelKey, group, ...rest, default: defaultIn(spec, CURRENT_VERSION), v1Default: spec.default,
+        ...(derived === undefined ? {} : { derived }),
+      };
+    }),
   ),
 );
 
@@ -82,9 +92,12 @@ export const SCENARIO_KEYS: readonly string[] = Object.freeze([
   'notes',
 ]);
 
-/** The default model inputs (the default start state, derived keys included). */
-export function defaultInputs(): ModelInputs {
-  return Object.fromEntries(REGISTRY.map((p) => [p.key, p.default])) as ModelInputs;
+/**
+ * The default model inputs of scenario version `version` (the default start state, derived keys
+ * included): what a scenario of that version that sets no key computes.
+ */
+export function defaultInputs(version: number = CURRENT_VERSION): ModelInputs {
+  return Object.fromEntries(REGISTRY.map((p) => [p.key, version >= 2 ? p.v2Default ?? p.v1Default : p.v1Default])) as ModelInputs;
 }
 
 /** A complete scenario of the current version: every key at its default. */

@@ -29,7 +29,11 @@ export interface Plausible {
 export interface SpecFields {
   label: string;
   unit: string;
-  /** The default; for a derived key, its value for the default start state (see `derived`). */
+  /**
+   * The default in scenario version 1, or for a key version 1 lacks, the value with which the
+   * model gives version 1's results; for a derived key, its value for the default start state
+   * (see `derived`). Later versions take `v2Default` where set.
+   */
   default: number;
   min: number;
   max: number;
@@ -47,8 +51,8 @@ export interface SpecFields {
    */
   derived?: string;
   /**
-   * The default of a new scenario of version 2 where it differs from `default` (which is the
-   * key's value in version 1, or for a key version 1 lacks, the value that reproduces version 1).
+   * The default from scenario version 2 on, where it differs from `default`. It replaces the
+   * derivation too: a key derived in version 1 that has one is a plain key from version 2 on.
    */
   v2Default?: number;
   /** The kernel stages a change of this key invalidates (a sweep recomputes only these). */
@@ -61,10 +65,24 @@ export interface SpecFields {
   assumptionOrder?: number;
 }
 
-/** A numeric model input. */
+/**
+ * A numeric model input, as the registry lists it: `default` and `derived` are those of
+ * CURRENT_VERSION, `v1Default` the default in version 1.
+ */
 export interface KeyedSpec<K extends string = string> extends SpecFields {
   key: K;
   group: ParamGroup;
+  v1Default: number;
+}
+
+/** A key's default in scenario version `version` (docs/model.md §6, §7). */
+export function defaultIn(spec: SpecFields, version: number): number {
+  return version >= 2 && spec.v2Default !== undefined ? spec.v2Default : spec.default;
+}
+
+/** A key's derivation in scenario version `version`, if it has one then. */
+export function derivedIn(spec: SpecFields, version: number): string | undefined {
+  return version >= 2 && spec.v2Default !== undefined ? undefined : spec.derived;
 }
 
 /** A non-numeric key: the start date (network) and the scenario's own name and notes. */

@@ -26,4 +26,8 @@ export interface Problem {
   message: string;
 }
 
-export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/**
+ * A valid scenario (with `notices` when migrating it from an older version changed more than its
+ * defaults, e.g. dropped a key that version ignored), or every problem.
+ */
+export type ValidationResult = { ok: true; scenario: Scenario; notices?: Problem[] } | { ok: false; problems: Problem[] };

@@ -15,7 +15,7 @@ import {
 } from '../registry/index.ts';
 import { EARLIEST_DATE, LATEST_DATE, parseStartDate } from './dates.ts';
 import { describe, expected, isPlainObject, quote } from './messages.ts';
-import { migrate, oldestVersion, versionRangeText } from './migrations.ts';
+import { migrateWithNotices, oldestVersion, versionRangeText } from './migrations.ts';
 import { unknownKey } from './suggest.ts';
 import type { Problem, Scenario, ValidationResult } from './types.ts';
 
@@ -80,7 +80,9 @@ export function validateScenario(raw: unknown): ValidationResult {
     };
   }
   const problems: Problem[] = [];
+  let notices: Problem[] = [];
   let obj = raw;
+  let version = CURRENT_VERSION;
   if (!Object.hasOwn(raw, 'version')) {
     problems.push({
       key: 'version',
@@ -95,8 +97,9 @@ export function validateScenario(raw: unknown): ValidationResult {
         ok: false,
         problems: [{ key: 'version', message: `version: unsupported version ${v}; this build reads version ${versionRangeText()}` }],
       };
-    } else if (v < CURRENT_VERSION) {
-      obj = migrate(raw);
+    } else {
+      version = v;
+      if (v < CURRENT_VERSION) ({ scenario: obj, notices } = migrateWithNotices(raw));
     }
   }
 
@@ -119,10 +122,20 @@ export function validateScenario(raw: unknown): ValidationResult {
     });
   }
 
+  // From version 2 on, a tip on an epoch's last block has no use for it (docs/model.md §6, Fine print).
+  if (version >= 2 && heightValid && Object.hasOwn(obj, 'epochElapsedSeconds') && height % 2016 === 2015) {
+    problems.push({
+      key: 'epochElapsedSeconds',
+      message:
+        `epochElapsedSeconds: not used when startHeight (${height}) is an epoch's last block (startHeight mod 2016 = ` +
+        '2015): the next block opens a new epoch at startDifficulty; leave it out',
+    });
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   const scenario: Record<string, unknown> = { version: CURRENT_VERSION };
   for (const key of SCENARIO_KEYS) {
     if (key !== 'version' && Object.hasOwn(obj, key)) scenario[key] = obj[key];
   }
-  return { ok: true, scenario: scenario as Scenario };
+  return notices.length > 0 ? { ok: true, scenario: scenario as Scenario, notices } : { ok: true, scenario: scenario as Scenario };
 }

@@ -19,6 +19,18 @@ export interface LinkMigration {
   up(params: LinkParams): LinkParams;
 }
 
+/**
+ * Version 1 → 2: the link's syntax and the view's defaults are unchanged; its scenario keys are
+ * migrated as a version-1 file's are (the version-1 values of what version 2 adds or changes are
+ * written, so the link computes what it computed, and a re-written link spells them out).
+ */
+export const LINK_V1_TO_V2: LinkMigration = {
+  from: 1,
+  date: '2026-11-30',
+  description: 'Only the scenario changed (see the scenario migration from version 1)',
+  up: (params) => params,
+};
+
 /** Ordered by `from`; one per version bump (an identity one when only the scenario changed). */
 export const LINK_MIGRATIONS: readonly LinkMigration[] = [];
 

@@ -3,7 +3,7 @@
  * throws: what is valid is loaded, what is not is replaced by its default and listed in `ignored`.
  */
 import { CURRENT_VERSION, SCENARIO_KEYS } from '../registry/index.ts';
-import { migrate } from '../scenario/migrations.ts';
+import { oldestVersion as oldestScenarioVersion } from '../scenario/migrations.ts';
 import { resolveInputs } from '../scenario/resolve.ts';
 import { suggestKey } from '../scenario/suggest.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -35,7 +35,10 @@ import { formatAxis } from './write.ts';
 export interface DecodedLink {
   /** The version the link was read as (before migration). */
   version: number;
-  /** Valid, of CURRENT_VERSION, holding only the keys the link set (absent keys take defaults). */
+  /**
+   * Valid, of CURRENT_VERSION, holding the keys the link set and those a migration from the link's
+   * version wrote (absent keys take defaults).
+   */
   scenario: Scenario;
   view: View;
   /** Set when the link carries the embed marker. */
@@ -160,9 +163,11 @@ function decode(search: string, migrations: readonly LinkMigration[]): DecodedLi
   // The link's own syntax and the view's defaults, up to the current version.
   params = migrateLink(params, version, migrations);
 
-  // The scenario: every scenario key, migrated as a file of that version is, then validated;
-  // each key with a problem is dropped (its default stands) and listed.
-  let raw: Record<string, unknown> = { version };
+  // The scenario: every scenario key, validated (and migrated) as a file of that version is; each
+  // key with a problem is dropped (the default of the link's version stands) and listed, and so
+  // is a key the migration dropped. (A link version older than any scenario version changed only
+  // the link's own syntax.)
+  const raw: Record<string, unknown> = { version: Math.max(version, oldestScenarioVersion()) };
   const rawText = new Map<string, string>();
   for (const [name, value] of params) {
     if (RESERVED.has(name)) continue;
@@ -173,12 +178,14 @@ function decode(search: string, migrations: readonly LinkMigration[]): DecodedLi
     raw[name] = scenarioValue(name, value);
     rawText.set(name, value);
   }
-  raw = { ...migrate(raw), version: CURRENT_VERSION };
   let scenario: Scenario = { version: CURRENT_VERSION };
   for (let attempt = 0; attempt < 8; attempt++) {
     const result = validateScenario(raw);
     if (result.ok) {
       scenario = result.scenario;
+      for (const notice of result.notices ?? []) {
+        ignored.push({ param: notice.key, raw: shown(rawText.get(notice.key) ?? ''), reason: stripKey(notice.message) });
+      }
       break;
     }
     for (const problem of result.problems) {

@@ -4,6 +4,7 @@
  */
 import type { ModelKey } from '../keys.ts';
 import { CURRENT_VERSION, SCENARIO_KEYS, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../registry/index.ts';
+import { migrate } from '../scenario/migrations.ts';
 import { resolveInputs } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Axis } from '../sweep.ts';
@@ -41,11 +42,13 @@ function impliedValue(scenario: Scenario, key: ModelKey): number {
 }
 
 /**
- * The query string (with its `?`) of a scenario and a view: `?v=1` and what differs from version
- * 1's defaults. `scenario` is a valid scenario of the current version (validateScenario's output or
- * a resolved one); with `embed`, an embed link (see format.ts).
+ * The query string (with its `?`) of a scenario and a view: `?v=` the current version and what
+ * differs from its defaults. `scenario` is a valid scenario (validateScenario's output or a
+ * resolved one; one of an older version is migrated first); with `embed`, an embed link (see
+ * format.ts).
  */
-export function encodeLink(scenario: Scenario, view: View, options: EncodeOptions = {}): string {
+export function encodeLink(given: Scenario, view: View, options: EncodeOptions = {}): string {
+  const scenario = given.version < CURRENT_VERSION ? (migrate(given) as Scenario) : given;
   const parts = [`v=${CURRENT_VERSION}`];
   const embed = options.embed ? (options.embed === true ? {} : options.embed) : null;
   if (embed) parts.push(`${EMBED_PARAM}=1`);
