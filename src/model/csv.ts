@@ -8,7 +8,7 @@
  * stays exactly as it is, and with `{units: true}` the download's, where each column that has a
  * unit names it: `leaseUsdPerKwMonth (USD/kW-month),btcPriceUsd (USD),delta (USD)`.
  */
-import type { Evaluation, MonthRow, Projection } from './results.ts';
+import { MONTH_FIELDS, type Evaluation, type MonthRow, type Projection } from './results.ts';
 import { PARAMS_BY_KEY } from './registry/index.ts';
 import { METRIC_UNITS, axisValues, type SweepSpec } from './sweep.ts';
 
@@ -58,19 +58,27 @@ export function sweepCsv(spec: SweepSpec, values: ArrayLike<number | null>, opti
   return toCsv(header, rows());
 }
 
+/** Each month field's unit ('' for none). */
+const MONTH_UNITS: Record<(typeof MONTH_FIELDS)[number], string> = {
+  month: '',
+  endHeight: 'block',
+  difficulty: '',
+  hashrateEhs: 'EH/s',
+  blocks: 'blocks',
+  btcIssued: 'BTC',
+  feesBtc: 'BTC',
+  btcPriceUsd: 'USD',
+  hashpriceUsdPerPhDay: 'USD/PH/day',
+  securityBudgetUsdPerDay: 'USD/day',
+  attackHardwareUsd: 'USD',
+  attackPowerUsdPerHour: 'USD/hour',
+  attackRewardUsdPerHour: 'USD/hour',
+  targetHashrateEhs: 'EH/s',
+  marginalHashcostUsdPerPhDay: 'USD/PH/day',
+};
+
 /** The month fields in the order of the public CLI contract (README), with their units. */
-export const MONTH_COLUMNS: readonly { key: keyof MonthRow; unit: string }[] = [
-  { key: 'month', unit: '' },
-  { key: 'endHeight', unit: 'block' },
-  { key: 'difficulty', unit: '' },
-  { key: 'hashrateEhs', unit: 'EH/s' },
-  { key: 'blocks', unit: 'blocks' },
-  { key: 'btcIssued', unit: 'BTC' },
-  { key: 'feesBtc', unit: 'BTC' },
-  { key: 'btcPriceUsd', unit: 'USD' },
-  { key: 'hashpriceUsdPerPhDay', unit: 'USD/PH/day' },
-  { key: 'securityBudgetUsdPerDay', unit: 'USD/day' },
-];
+export const MONTH_COLUMNS: readonly { key: keyof MonthRow; unit: string }[] = MONTH_FIELDS.map((key) => ({ key, unit: MONTH_UNITS[key] }));
 
 /** The projection's months (the CLI's `project --format csv` with units off). */
 export function projectionCsv(projection: Projection, options: CsvOptions = {}): string {

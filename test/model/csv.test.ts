@@ -3,7 +3,7 @@
  * varying fastest, empty fields for none.
  */
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, Projection } from '../../src/model/results.ts';
+import { MONTH_FIELDS, type Evaluation, type Projection } from '../../src/model/results.ts';
 import { cashFlowsCsv, csvField, monthlyCsv, projectionCsv, sweepCsv, toCsv } from '../../src/model/csv.ts';
 import type { SweepSpec } from '../../src/model/sweep.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -72,6 +72,14 @@ describe('sweepCsv', () => {
     expect(rows(sweepCsv(delta, [1, 2, 3, 4, 5, 6], { units: true }))[0]).toEqual(['leaseUsdPerKwMonth (USD/kW-month)', 'btcPriceUsd (USD)', 'delta (USD)']);
   });
 
+  it('names the version-2 metrics as the third column, with their units in the download', () => {
+    for (const metric of ['attackHardware', 'attackPowerPerHour', 'attackRewardPerHour', 'probPivotWins', 'deltaMean', 'deltaP5', 'deltaP50', 'deltaP95'] as const) {
+      expect(rows(sweepCsv({ ...spec, metric }, values))[0]).toEqual(['leaseUsdPerKwMonth', 'startDifficulty', metric]);
+    }
+    expect(rows(sweepCsv({ ...spec, metric: 'probPivotWins' }, values, { units: true }))[0]![2]).toBe('probPivotWins (fraction)');
+    expect(rows(sweepCsv({ ...spec, metric: 'attackPowerPerHour' }, values, { units: true }))[0]![2]).toBe('attackPowerPerHour (USD/hour)');
+  });
+
   it('has one row per cell and refuses a grid of the wrong size', () => {
     expect(rows(sweepCsv(spec, values))).toHaveLength(1 + 6);
     expect(() => sweepCsv(spec, [1, 2, 3])).toThrow(/3 × 2 = 6 values, got 3/);
@@ -105,6 +113,12 @@ const projection: Projection = {
     btcPriceUsd: 91_000,
     hashpriceUsdPerPhDay: 39.8,
     securityBudgetUsdPerDay: 41e6,
+    attackHardwareUsd: 15.7e9,
+    attackPowerUsdPerHour: 1.15e6,
+    attackRewardUsdPerHour: 41e6 / 24,
+    // The network's target and marginal hashcost: none in month 1 (as with no network response).
+    targetHashrateEhs: month === 1 ? null : 1051.25,
+    marginalHashcostUsdPerPhDay: month === 1 ? null : 39.34,
   })),
   retargets: [],
   halvings: [],
@@ -114,8 +128,14 @@ const evaluation = { cashFlows: { mine: [10, 20, 30], pivot: [-5, 25, 40] } } as
 describe('monthly series', () => {
   it("projectionCsv is the CLI's project CSV", () => {
     const r = rows(projectionCsv(projection));
-    expect(r[0]).toEqual(['month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay']);
-    expect(r[1]).toEqual(['1', '935775', '146470000000000', '1048.5', '4383', '13696.875', '157.8', '91000', '39.8', '41000000']);
+    expect(r[0]).toEqual([
+      'month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay',
+      'attackHardwareUsd', 'attackPowerUsdPerHour', 'attackRewardUsdPerHour', 'targetHashrateEhs', 'marginalHashcostUsdPerPhDay',
+    ]);
+    expect(r[0]).toEqual([...MONTH_FIELDS]);
+    // null is an empty field.
+    expect(r[1]).toEqual(['1', '935775', '146470000000000', '1048.5', '4383', '13696.875', '157.8', '91000', '39.8', '41000000', '15700000000', '1150000', String(41e6 / 24), '', '']);
+    expect(r[2]!.slice(-2)).toEqual(['1051.25', '39.34']);
   });
 
   it("cashFlowsCsv is the CLI's evaluate CSV", () => {
@@ -136,14 +156,20 @@ describe('monthly series', () => {
       'btcPriceUsd (USD)',
       'hashpriceUsdPerPhDay (USD/PH/day)',
       'securityBudgetUsdPerDay (USD/day)',
+      'attackHardwareUsd (USD)',
+      'attackPowerUsdPerHour (USD/hour)',
+      'attackRewardUsdPerHour (USD/hour)',
+      'targetHashrateEhs (EH/s)',
+      'marginalHashcostUsdPerPhDay (USD/PH/day)',
       'cashFlowMine (USD)',
       'cashFlowPivot (USD)',
       'cashFlowDelta (USD)',
     ]);
     expect(r).toHaveLength(4);
     expect(r[1]!.slice(-3)).toEqual(['10', '-5', '-15']);
-    expect(r[3]).toEqual(['3', '', '', '', '', '', '', '', '', '', '30', '40', '10']);
-    expect(rows(monthlyCsv(projection))[0]).toHaveLength(10);
+    expect(r[3]).toEqual(['3', ...Array<string>(14).fill(''), '30', '40', '10']);
+    expect(r[1]!.slice(-5)).toEqual(['', '', '10', '-5', '-15']);
+    expect(rows(monthlyCsv(projection))[0]).toHaveLength(15);
     expect(rows(monthlyCsv(projection, undefined, { units: false }))[0]![1]).toBe('endHeight');
   });
 });
