@@ -16,3 +16,19 @@ export function objectsToCsv<T extends object>(columns: readonly (keyof T & stri
     rows.map((r) => columns.map((c) => r[c])),
   );
 }
+
+/** `text` broken at spaces into lines of at most `width` characters (a longer word stays whole). */
+export function wrap(text: string, width = 96): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

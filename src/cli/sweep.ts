@@ -7,11 +7,11 @@ import { loadKernelSync } from '../kernel/load-node.ts';
 import { createSweeper, sweepGrid } from '../kernel/sweep.ts';
 import type { ModelKey } from '../model/keys.ts';
 import type { Problem } from '../model/scenario/types.ts';
-import { METRICS, axisValues, checkSweep, parseAxis, sweepInputs, type Axis, type Metric } from '../model/sweep.ts';
+import { METRICS, MONTE_CARLO_METRICS, MONTH_METRICS, axisValues, checkSweep, parseAxis, sweepInputs, type Axis, type Metric } from '../model/sweep.ts';
 import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, stringOption, type Command } from './args.ts';
 import { loadScenario, type LoadedScenario } from './input.ts';
 import { sweepCsv } from '../model/csv.ts';
-import { toJson } from './output.ts';
+import { toJson, wrap } from './output.ts';
 
 /** A sweep problem as a CLI line, naming the option (`--x: …`). */
 function optionLine(p: Problem): string {
@@ -29,8 +29,14 @@ export const sweepCommand: Command = {
 Evaluates the scenario on a grid: the x key takes N values from MIN to MAX (evenly spaced, or
 geometrically with :log; whole-number keys rounded), likewise y; every other key comes from the
 scenario, and keys derived by default (hashrateEhs, epochElapsedSeconds) are derived per cell.
-Metrics: ${METRICS.join(', ')}.
-hashprice and securityBudget are those of month M (default 1).
+${wrap(`Metrics: ${METRICS.join(', ')}.`)}
+${wrap(`${[...MONTH_METRICS].join(', ')} are those of month M (default 1).`)}
+${wrap(
+  `${[...MONTE_CARLO_METRICS].join(', ')} are over the scenario's BTC price paths (monteCarloPaths ` +
+    'paths from monteCarloSeed, the same paths in every cell); with btcVolatilityPctPerYear 0 they take ' +
+    'the deterministic values (probPivotWins is 1 where delta > 0, else 0; the others equal delta). ' +
+    "The other metrics are the deterministic model's.",
+)}
 CSV (the default): a header "<x key>,<y key>,<metric>", then one row per cell, x varying fastest;
 an empty field where the value is none. JSON: {"x": {key, values}, "y": {key, values}, "metric",
 "values": [...]} in the same order, null where none.
