@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CliError, parseCommandArgs, type Command, type Io } from './args.ts';
+import { bestCommand } from './best.ts';
 import { difficultyCommand, retargetCommand, subsidyCommand } from './consensus.ts';
 import { evaluateCommand, projectCommand } from './model.ts';
 import { paramsCommand, presetsCommand, validateCommand } from './scenario.ts';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   projectCommand,
   evaluateCommand,
   sweepCommand,
+  bestCommand,
   presetsCommand,
 ];
 
