@@ -17,7 +17,7 @@ import { validateWithOverrides } from '../../src/model/scenario/set.ts';
 import { runCli as cli, type CliRun } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const COMMANDS = ['subsidy', 'retarget', 'difficulty', 'params', 'validate', 'project', 'evaluate', 'sweep', 'presets'];
+const COMMANDS = ['subsidy', 'retarget', 'difficulty', 'params', 'validate', 'project', 'evaluate', 'sweep', 'best', 'presets'];
 
 /** The installed command, run as users run it: node bin/hashpivot.mjs (`npm run build:node` first). */
 function spawned(args: string[], input?: string): CliRun {
@@ -185,6 +185,7 @@ describe('model commands', () => {
     expect(out.months).toHaveLength(120);
     expect(Object.keys(out.months[0])).toEqual([
       'month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay',
+      'attackHardwareUsd', 'attackPowerUsdPerHour', 'attackRewardUsdPerHour', 'targetHashrateEhs', 'marginalHashcostUsdPerPhDay',
     ]);
     const t0 = Date.parse(defaultScenario().startDate);
     expect(out.retargets).toHaveLength(expected.retargets.length);
@@ -211,12 +212,18 @@ describe('model commands', () => {
   it('project --format csv prints the months with the field names as header', async () => {
     const run = await cli(['project', '--preset', 'low-cost-miner-abroad', '--format', 'csv']);
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toBe('month,endHeight,difficulty,hashrateEhs,blocks,btcIssued,feesBtc,btcPriceUsd,hashpriceUsdPerPhDay,securityBudgetUsdPerDay');
+    expect(lines[0]).toBe(
+      'month,endHeight,difficulty,hashrateEhs,blocks,btcIssued,feesBtc,btcPriceUsd,hashpriceUsdPerPhDay,securityBudgetUsdPerDay,' +
+        'attackHardwareUsd,attackPowerUsdPerHour,attackRewardUsdPerHour,targetHashrateEhs,marginalHashcostUsdPerPhDay',
+    );
     const expected = model.project(inputsOf(presetScenario(findPreset('low-cost-miner-abroad')!)));
     expect(lines).toHaveLength(1 + expected.months.length);
     expect(lines[1]).toBe(
-      ['month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay']
-        .map((k) => String(expected.months[0][k as keyof (typeof expected.months)[0]]))
+      [
+        'month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay',
+        'attackHardwareUsd', 'attackPowerUsdPerHour', 'attackRewardUsdPerHour', 'targetHashrateEhs', 'marginalHashcostUsdPerPhDay',
+      ]
+        .map((k) => String(expected.months[0][k as keyof (typeof expected.months)[0]] ?? ''))
         .join(','),
     );
   });
@@ -225,7 +232,9 @@ describe('model commands', () => {
     const run = await cli(['evaluate', '--preset', 'full-pivot-coreweave-terms']);
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(['npv', 'delta', 'breakeven', 'irr', 'paybackMonth', 'discountedPaybackMonth', 'perMwYear', 'cashFlows']);
+    expect(Object.keys(out)).toEqual([
+      'npv', 'delta', 'breakeven', 'irr', 'paybackMonth', 'discountedPaybackMonth', 'perMwYear', 'cashFlows', 'monteCarlo', 'monthsP',
+    ]);
     const expected = model.evaluate(inputsOf(presetScenario(findPreset('full-pivot-coreweave-terms')!)));
     expect(out).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(Object.keys(out.npv)).toEqual(['mine', 'pivot']);
