@@ -11,6 +11,11 @@ try {
   );
   process.exit(2);
 }
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (error) => {
+  if (error?.code !== 'EPIPE') process.stderr.write(`hashpivot: stdout: ${String(error?.message ?? error).split('\n')[0]}\n`);
+  process.exit(error?.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+});
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
