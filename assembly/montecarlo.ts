@@ -9,7 +9,7 @@ import {
   MP_BTC_PRICE_USD, MP_HASHPRICE_USD_PER_PH_DAY, MP_HASHRATE_EHS, N_MPS,
 } from './generated/interface';
 import { halfPrices, inputs, lnHalfPrices, mHashrateEhs, MONTH, mBtcPerHs, pricesChanged, projectMonthly } from './network';
-import { cashFlows, midPrices, npvMine, npvPivot, prepareMining } from './economics';
+import { cashFlows, midPrices, npvMine, npvPivot, prepareMining, usePathPrices } from './economics';
 import { normals, seedPath } from './random';
 import { percentileOf, sortF64 } from './sort';
 
@@ -95,6 +95,7 @@ function pathDelta(j: i32, months: i32, p0: f64): f64 {
     prepareMining();
   }
   for (let m = 1; m <= months; m++) unchecked((midPrices[m - 1] = halfPrices[2 * m - 1]));
+  usePathPrices();
   cashFlows();
   return npvPivot - npvMine;
 }

@@ -12,7 +12,7 @@ import {
   METRIC_BREAKEVEN_BTC_PRICE, METRIC_BREAKEVEN_LEASE_RATE, METRIC_DELTA, METRIC_DELTA_MEAN, METRIC_DELTA_P5,
   METRIC_DELTA_P50, METRIC_DELTA_P95, METRIC_HASHPRICE, METRIC_IRR, METRIC_NPV_MINE, METRIC_NPV_PIVOT,
   METRIC_PROB_PIVOT_WINS, METRIC_SECURITY_BUDGET, N_INPUTS, R_BREAKEVEN_LEASE_RATE, R_DELTA, R_LEASE_SLOPE,
-  R_NPV_MINE, R_NPV_PIVOT, STAGE_FINANCE, STAGE_MINING, STAGE_NETWORK, STAGE_PIVOT, STAGE_PRICES,
+  R_NPV_MINE, R_NPV_PIVOT, STAGE_FINANCE, STAGE_MINING, STAGE_NETWORK, STAGE_PIVOT, STAGE_PRICES, STAGE_RESPONSE,
 } from './generated/interface';
 import {
   inputs, laneInputs, mAttackHardware, mAttackPower, mAttackReward, mHashprice, mSecurityBudget, MAX_LANES,
@@ -38,10 +38,10 @@ let outCapacity: i32 = 0;
   return load<i32>(KEY_STAGES + (<usize>key << 2));
 }
 
-/** …and when the network follows the price (λ > 0), a price key's change reprojects it too. */
+/** …and when the network answers back (λ > 0), a key of its 'response' stage reprojects it too. */
 @inline function stagesIn(key: i32, responsive: bool): i32 {
   const stages = stagesOf(key);
-  return responsive && stages & STAGE_PRICES ? stages | STAGE_NETWORK | STAGE_MINING : stages;
+  return responsive && stages & STAGE_RESPONSE ? stages | STAGE_NETWORK | STAGE_MINING : stages;
 }
 
 /** A metric of one month of the network: it needs the month fields of a full projection. */

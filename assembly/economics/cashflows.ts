@@ -14,13 +14,12 @@ import {
 
 // Monthly cash flows (index m−1), exit values in the final month.
 export const cfMine = new StaticArray<f64>(MAX_MONTHS);
+/** The pivot path's whole cash flow, mining + hosting: filled by sumPivotFlows() when asked. */
 export const cfPivot = new StaticArray<f64>(MAX_MONTHS);
 /** The pivot path's mining part (all of the site until c0, then the share not converted) … */
 export const cfPivotMining = new StaticArray<f64>(MAX_MONTHS);
 /** … and its hosting part: conversion capex, expected NOI, the ASIC resale, the hosting exit value. */
 export const cfPivotHosting = new StaticArray<f64>(MAX_MONTHS);
-/** The pivot path's expected NOI per $1/kW-month of first-year rent (exit value included). */
-export const noiUnit = new StaticArray<f64>(MAX_MONTHS);
 /** The BTC price at each mid-month that the cash flows use. */
 export const midPrices = new StaticArray<f64>(MAX_MONTHS);
 
@@ -32,28 +31,42 @@ export let sumEbitdaMine: f64 = 0;
 export let sumRevPivot: f64 = 0;
 export let sumEbitdaPivot: f64 = 0;
 
-/**
- * Mining EBITDA of `mw` megawatts in month index i at BTC price `price`: the fleet is off when its
- * revenue after pool fee is below its power cost plus the opex switching off saves, (1−b)·o·M; an
- * idle fleet pays b·o·M and keeps its demand-response credit.
- */
-@inline function miningEbitda(i: i32, mw: f64, price: f64): f64 {
+// One month of mining on some megawatts, set by mine(): its EBITDA and its revenue (with the
+// demand-response credit). The fleet is off when its revenue after pool fee is below its power cost
+// plus the opex switching off saves, (1−b)·o·M; an idle fleet pays b·o·M and keeps its DR credit.
+let minedEbitda: f64 = 0;
+let minedRevenue: f64 = 0;
+let savedWhenOff: f64 = 0; // 1 − b: the share of the opex that switching off saves
+
+@inline function mine(i: i32, mw: f64, price: f64): void {
   const revenue = unchecked(btcPerMw[i]) * mw * price;
   const power = unchecked(powerPerMw[i]) * mw;
   const opex = opexPerMw * mw;
-  if (revenue < power + (1 - mothball) * opex) return drPerMw * mw - mothball * opex;
-  return revenue - power + drPerMw * mw - opex;
+  const dr = drPerMw * mw;
+  if (revenue < power + savedWhenOff * opex) {
+    minedEbitda = dr - mothball * opex;
+    minedRevenue = dr;
+  } else {
+    minedEbitda = revenue - power + dr - opex;
+    minedRevenue = revenue + dr;
+  }
 }
 
-@inline function miningRevenue(i: i32, mw: f64, price: f64): f64 {
-  const revenue = unchecked(btcPerMw[i]) * mw * price;
-  const running = !(revenue < unchecked(powerPerMw[i]) * mw + (1 - mothball) * opexPerMw * mw);
-  return (running ? revenue : 0) + drPerMw * mw;
-}
+// The prices cashFlows() reads: priceScale · pricePath[i] — P0 · (1+μ)^((m−½)/12) on the
+// deterministic path, or a Monte Carlo path's own mid-month prices.
+let priceScale: f64 = 0;
+let pricePath: usize = 0;
 
-/** The deterministic price path at first-year price p0: P0 · (1+μ)^((m−½)/12). */
+/** The deterministic price path at first-year price p0. */
 export function useDeterministicPrices(p0: f64): void {
-  for (let i = 0; i < months; i++) unchecked((midPrices[i] = p0 * unchecked(priceFactor[i])));
+  priceScale = p0;
+  pricePath = changetype<usize>(priceFactor);
+}
+
+/** The mid-month prices in midPrices (a Monte Carlo path's). */
+export function usePathPrices(): void {
+  priceScale = 1;
+  pricePath = changetype<usize>(midPrices);
 }
 
 /**
@@ -74,8 +87,8 @@ function resale(): f64 {
 }
 
 /**
- * Fills the cash-flow arrays on the prices in midPrices; their NPVs, the lease slope and the sums
- * of revenue and EBITDA land in the module's accumulators.
+ * Fills the cash-flow arrays on the prices chosen by useDeterministicPrices or usePathPrices; their
+ * NPVs, the lease slope and the sums of revenue and EBITDA land in the module's accumulators.
  */
 export function cashFlows(): void {
   const site = inputs[I_SITE_MW];
@@ -91,6 +104,9 @@ export function cashFlows(): void {
   const multMine = inputs[I_EXIT_MULTIPLE_MINE];
   const multPivot = inputs[I_EXIT_MULTIPLE_PIVOT];
   const sold = resale();
+  savedWhenOff = 1 - mothball;
+  // One rate for both parts (version 1): one discount factor a month.
+  const oneRate = unchecked(discount[0]) == unchecked(discountHost[0]);
   let trailMine: f64 = 0;
   let trailPivotMining: f64 = 0;
   let trailNoi: f64 = 0;
@@ -106,25 +122,25 @@ export function cashFlows(): void {
 
   for (let m = 1; m <= months; m++) {
     const i = m - 1;
-    const price = unchecked(midPrices[i]);
-    const eMine = miningEbitda(i, site, price);
+    const price = priceScale * load<f64>(pricePath + (<usize>i << 3));
+    mine(i, site, price);
+    const eMine = minedEbitda;
     unchecked((cfMine[i] = eMine - unchecked(refreshCapexPerMw[i]) * site));
-    sumRevMine += miningRevenue(i, site, price);
+    sumRevMine += minedRevenue;
     sumEbitdaMine += eMine;
 
     const mw = m <= c0 ? site : rest;
     const nextMw = m + 1 <= c0 ? site : rest;
-    const ePivot = miningEbitda(i, mw, price);
+    if (mw != site) mine(i, mw, price);
+    const ePivot = minedEbitda;
     const conversion = m > c0 && m <= c0 + build ? capexPerMonth : 0;
     const unit = unchecked(unitNoi[i]);
     const noi = unit * lease;
-    unchecked((noiUnit[i] = unit));
     const mining = ePivot - unchecked(refreshCapexPerMw[i]) * nextMw;
     const hosting = noi - conversion + (m == c0 + 1 ? sold : 0);
     unchecked((cfPivotMining[i] = mining));
     unchecked((cfPivotHosting[i] = hosting));
-    unchecked((cfPivot[i] = mining + hosting));
-    sumRevPivot += miningRevenue(i, mw, price) + noi * grossPerNoi;
+    sumRevPivot += minedRevenue + noi * grossPerNoi;
     sumEbitdaPivot += ePivot + noi;
     if (m > months - 12) {
       trailMine += eMine;
@@ -133,7 +149,7 @@ export function cashFlows(): void {
     }
     if (i < last) {
       const df = unchecked(discount[i]);
-      const dh = unchecked(discountHost[i]);
+      const dh = oneRate ? df : unchecked(discountHost[i]);
       pvMine += unchecked(cfMine[i]) * df;
       pvPivot += mining * df + hosting * dh;
       pvUnit += unit * dh;
@@ -142,11 +158,16 @@ export function cashFlows(): void {
   unchecked((cfMine[last] += multMine * trailMine));
   unchecked((cfPivotMining[last] += multMine * trailPivotMining));
   unchecked((cfPivotHosting[last] += multPivot * trailNoi * lease));
-  unchecked((cfPivot[last] = cfPivotMining[last] + cfPivotHosting[last]));
-  unchecked((noiUnit[last] += multPivot * trailNoi));
+  // The hosting exit value per $1/kW-month joins the final month's expected NOI in the lease slope.
+  const lastUnit = unchecked(unitNoi[last]) + multPivot * trailNoi;
   const df = unchecked(discount[last]);
   const dh = unchecked(discountHost[last]);
   npvMine = pvMine + unchecked(cfMine[last]) * df;
   npvPivot = pvPivot + unchecked(cfPivotMining[last]) * df + unchecked(cfPivotHosting[last]) * dh;
-  npvUnit = pvUnit + unchecked(noiUnit[last]) * dh;
+  npvUnit = pvUnit + lastUnit * dh;
+}
+
+/** cfPivot = the pivot path's mining + hosting flows, month by month (after cashFlows). */
+export function sumPivotFlows(): void {
+  for (let i = 0; i < months; i++) unchecked((cfPivot[i] = unchecked(cfPivotMining[i]) + unchecked(cfPivotHosting[i])));
 }

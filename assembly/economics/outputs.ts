@@ -10,8 +10,8 @@ import {
 import { fillDeterministicPrices, inputs, MAX_MONTHS, projectMonthly, projectNetwork } from '../network';
 import { discount, discountHost, months, prepareMining } from './tables';
 import {
-  cashFlows, cfMine, cfPivot, cfPivotHosting, cfPivotMining, noiUnit, npvMine, npvPivot, npvUnit, sumEbitdaMine,
-  sumEbitdaPivot, sumRevMine, sumRevPivot, useDeterministicPrices,
+  cashFlows, cfMine, cfPivot, cfPivotHosting, cfPivotMining, npvMine, npvPivot, npvUnit, sumEbitdaMine,
+  sumEbitdaPivot, sumPivotFlows, sumRevMine, sumRevPivot, useDeterministicPrices,
 } from './cashflows';
 
 /** Results of evaluate(), read by the facade through resultPtr(). */
@@ -20,6 +20,7 @@ const deltaFlow = new StaticArray<f64>(MAX_MONTHS);
 
 /** ΔCF = pivot − mine, month by month, for the IRR and the paybacks (after cashFlows). */
 function fillDeltaFlow(): void {
+  sumPivotFlows();
   for (let i = 0; i < months; i++) unchecked((deltaFlow[i] = unchecked(cfPivot[i]) - unchecked(cfMine[i])));
 }
 
@@ -192,7 +193,7 @@ export function finishEvaluation(): void {
 
 /** The address of a path's monthly cash flows (CF_*), month 1 first. */
 export function cashFlowPtr(which: i32): usize {
-  return which == CF_MINE ? changetype<usize>(cfMine) : which == CF_PIVOT ? changetype<usize>(cfPivot) : changetype<usize>(noiUnit);
+  return which == CF_MINE ? changetype<usize>(cfMine) : which == CF_PIVOT ? changetype<usize>(cfPivot) : 0;
 }
 
 export function resultPtr(): usize {

@@ -139,8 +139,9 @@ export const STAGE_FINANCE: i32 = 2;
 export const STAGE_MINING: i32 = 4;
 export const STAGE_PRICES: i32 = 8;
 export const STAGE_PIVOT: i32 = 16;
-export const N_STAGES: i32 = 5;
+export const STAGE_RESPONSE: i32 = 32;
+export const N_STAGES: i32 = 6;
 
-export const ALL_STAGES: i32 = 31;
+export const ALL_STAGES: i32 = 63;
 /** Each input key's stage mask, in input order. */
-export const KEY_STAGES: usize = memory.data<i32>([13, 13, 13, 13, 13, 13, 13, 8, 10, 13, 31, 13, 13, 13, 13, 13, 8, 8, 13, 13, 20, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 16, 16, 16, 16, 0, 16, 0, 16, 16, 16, 16, 16, 16, 2, 0, 0, 2, 0, 0]);
+export const KEY_STAGES: usize = memory.data<i32>([13, 13, 13, 13, 13, 13, 13, 40, 42, 13, 63, 13, 13, 13, 13, 13, 8, 8, 13, 13, 20, 4, 4, 4, 4, 4, 4, 4, 4, 4, 12, 44, 4, 4, 16, 16, 16, 16, 0, 16, 0, 16, 16, 16, 16, 16, 16, 2, 0, 0, 2, 0, 0]);

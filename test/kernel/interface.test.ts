@@ -36,11 +36,12 @@ describe('the generated AssemblyScript interface', () => {
   });
 
   it("gives each key its registry stages as bits, in STAGES order", () => {
-    // horizonYears invalidates all five stages: 0b11111 = 31; btcPriceUsd only 'prices', the
-    // fourth stage: 1 << 3 = 8; siteMw 'mining' (1 << 2) and 'pivot' (1 << 4): 4 + 16 = 20.
-    expect(STAGES).toEqual(['network', 'finance', 'mining', 'prices', 'pivot']);
-    expect(stageMask('horizonYears')).toBe(31);
-    expect(stageMask('btcPriceUsd')).toBe(8);
+    // horizonYears invalidates all six stages: 0b111111 = 63; btcPriceUsd 'prices', the fourth
+    // stage, and 'response', the sixth: (1 << 3) + (1 << 5) = 40; siteMw 'mining' (1 << 2) and
+    // 'pivot' (1 << 4): 4 + 16 = 20.
+    expect(STAGES).toEqual(['network', 'finance', 'mining', 'prices', 'pivot', 'response']);
+    expect(stageMask('horizonYears')).toBe(63);
+    expect(stageMask('btcPriceUsd')).toBe(40);
     expect(stageMask('siteMw')).toBe(20);
     expect(stageMask('leaseUsdPerKwMonth')).toBe(0);
   });

@@ -21,8 +21,12 @@ const EXPECTED_STAGES: Record<string, Stage[]> = {
   netFleetJPerTh: ['prices'],
   netPowerUsdPerKwh: ['prices'],
   discountRatePivotPct: ['finance'],
-  btcPriceUsd: ['prices'],
-  btcPriceGrowthPctPerYear: ['finance', 'prices'],
+  // The price path and the falling cost of hashing move N* when the network answers back.
+  btcPriceUsd: ['prices', 'response'],
+  btcPriceGrowthPctPerYear: ['finance', 'prices', 'response'],
+  // The attack figures price the network's machines (ASIC price) and their power (efficiency).
+  asicUsdPerTh: ['mining', 'prices'],
+  efficiencyGainPctPerYear: ['mining', 'prices', 'response'],
   discountRatePct: ['finance'],
   siteMw: ['mining', 'pivot'],
   ...Object.fromEntries(
@@ -31,7 +35,7 @@ const EXPECTED_STAGES: Record<string, Stage[]> = {
   ),
   ...Object.fromEntries(
     ['miningPue', 'fleetJPerTh', 'uptimePct', 'poolFeePct', 'powerUsdPerKwh', 'opexUsdPerMwMonth', 'demandResponseUsdPerMwh',
-      'refreshYears', 'asicUsdPerTh', 'efficiencyGainPctPerYear', 'curtailedPct', 'mothballOpexPct',
+      'refreshYears', 'curtailedPct', 'mothballOpexPct',
       'powerEscalatorPctPerYear'].map((k) => [k, ['mining']]),
   ),
   ...Object.fromEntries(

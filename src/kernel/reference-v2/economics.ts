@@ -4,7 +4,7 @@
  * refresh capex, the mining exit value) and the hosting cash flows (conversion capex, expected NOI,
  * ASIC resale, the hosting exit value). Every cash flow is at the end of its month.
  *
- * Choices (docs/model.md §A):
+ * Choices (docs/model.md §8):
  * - revenue per MW-year counts mining revenue, the demand-response credit and the expected rent
  *   before the margin (expected NOI / margin, so none when the margin is 0, as in version 1);
  *   EBITDA counts mining EBITDA and expected NOI. Neither counts the resale.

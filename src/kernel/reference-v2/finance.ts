@@ -53,7 +53,7 @@ export const IRR_GRID = 2000;
 
 /**
  * The annual rate r in (−0.99, 100) at which the flows discount to 0 with (1+r)^(−m/12), or null
- * when the flows never change sign or the root is not unique. Choice (docs/model.md §A): the NPV is
+ * when the flows never change sign or the root is not unique. Choice (docs/model.md §8): the NPV is
  * sampled at 2,001 rates even in ln(1+r) across the bracket (its ends included); one sign change
  * (a sample exactly 0 counts as a change) means one root, which bisection refines to the last bit;
  * none or several mean none. Two roots closer than one cell (0.0046 in ln(1+r)) are not told apart.

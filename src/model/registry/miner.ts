@@ -92,7 +92,7 @@ export const MINER = {
     default: 15, min: 0, max: 1000, step: 0.5, integer: false,
     description: 'Price of new ASICs at a refresh.',
     source: '≈ $4–20/TH by generation; new-generation machines near the top (Hashrate Index ASIC Price Index via press, 2025)',
-    stages: ['mining'], assumption: false,
+    stages: ['mining', 'prices'], assumption: false,
   },
   efficiencyGainPctPerYear: {
     label: 'Efficiency gain', unit: '%/yr',
@@ -102,7 +102,7 @@ export const MINER = {
     source: 'Version 1: 0 (refresh off by default). Version 2: 10 %/yr — ASIC efficiency went from ≈ 34 J/TH ' +
       '(Antminer S19, 2020) to 17.5 J/TH (S21, 2023) and 13.5 J/TH (S21 XP, 2024), per Bitmain\'s specs, faster than ' +
       '10 %/yr; the lower rate allows for gains slowing as chips near their process limits',
-    stages: ['mining'], assumption: false,
+    stages: ['mining', 'prices', 'response'], assumption: false,
   },
   mothballOpexPct: {
     label: 'Mothball opex', unit: '%',

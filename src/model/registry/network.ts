@@ -137,7 +137,7 @@ export const NETWORK = {
     default: DEFAULT_BTC_PRICE, min: 1, max: 1e8, step: 100, integer: false,
     description: 'BTC price at the start date (the breakeven search brackets [1, 10^8]).',
     source: 'BTC/USD $90,922 on 2026-01-08, afternoon (Benzinga crypto market report, 2026-01-08)',
-    stages: ['prices'], assumption: true, assumptionOrder: 4,
+    stages: ['prices', 'response'], assumption: true, assumptionOrder: 4,
     plausible: {
       low: 30_000, high: 250_000, log: true,
       source: 'About a third of the 2026-01-08 price ($90,922, Benzinga) to about twice the Oct 2025 all-time ' +
@@ -149,7 +149,7 @@ export const NETWORK = {
     default: 0, min: -99, max: 1000, step: 1, integer: false,
     description: 'BTC price growth per year: P(t) = P0 · (1 + g)^(t / year).',
     source: 'Neutral assumption: flat price (an analyst sets a view)',
-    stages: ['finance', 'prices'], assumption: true, assumptionOrder: 5,
+    stages: ['finance', 'prices', 'response'], assumption: true, assumptionOrder: 5,
     plausible: {
       low: -30, high: 60,
       source: 'Modelling assumption: a sustained bear market to a strong bull market over the horizon; a ' +
@@ -174,7 +174,7 @@ export const NETWORK = {
     description: 'Length of the projection and valuation.',
     source: 'Matches the typical 10–15 year hosting contract of the 2024–2025 deals (Core Scientific/CoreWeave, ' +
       'TeraWulf/Fluidstack; press coverage)',
-    stages: ['network', 'finance', 'mining', 'prices', 'pivot'], assumption: true, assumptionOrder: 10,
+    stages: ['network', 'finance', 'mining', 'prices', 'pivot', 'response'], assumption: true, assumptionOrder: 10,
     plausible: {
       low: 5, high: 20,
       source: 'Modelling assumption around the 10–15 year hosting contracts of the 2024–2025 deals (press ' +

@@ -10,9 +10,11 @@ export type ParamGroup = 'network' | 'miner' | 'pivot' | 'finance';
 
 /**
  * The kernel's recomputation stages, in the order it runs them: the network projection, the
- * discount factors, the mining path, the monthly prices and the pivot path.
+ * discount factors, the mining path, the monthly prices (and the month fields priced with them:
+ * hashprice, security budget, attack figures) and the pivot path. 'response' marks the keys that
+ * move the network only when it answers back (λ > 0): the price path and the falling cost of hashing.
  */
-export const STAGES = ['network', 'finance', 'mining', 'prices', 'pivot'] as const;
+export const STAGES = ['network', 'finance', 'mining', 'prices', 'pivot', 'response'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** The range analysts typically argue over, inside the allowed [min, max]. */
