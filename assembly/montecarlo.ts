@@ -23,6 +23,7 @@ let deltas: usize = 0; // Δ of each path
 let columns: usize = 0; // per field MP_* and month m, the paths' values: N_MPS blocks of months · paths
 let scratch: usize = 0; // normals of one path, then a column being sorted
 let capacity: usize = 0;
+let columnCapacity: usize = 0;
 // What the factors were drawn for.
 let drawnPaths: i32 = -1;
 let drawnMonths: i32 = -1;
@@ -38,10 +39,17 @@ function reserve(paths: i32, months: i32): void {
   factors = heap.alloc(n << 4); // 2 · months per path
   lnFactors = heap.alloc(n << 4);
   deltas = heap.alloc(<usize>max(paths, 2 * months) << 3);
-  columns = heap.alloc((n * <usize>N_MPS) << 3);
   scratch = heap.alloc(<usize>max(paths, 2 * months) << 3);
   capacity = n;
   drawnPaths = -1;
+}
+
+/** Makes room for the monthly columns of `paths` paths of `months` months (evaluate only, not sweeps). */
+function reserveColumns(paths: i32, months: i32): void {
+  const need = <usize>paths * <usize>months;
+  if (need <= columnCapacity) return;
+  columns = heap.alloc((need * <usize>N_MPS) << 3);
+  columnCapacity = need;
 }
 
 /** The scenario's paths relative to P0: exp((ln(1+μ) − σ²/2)·i/24 + σ·W_i), drawn once per setting. */
@@ -114,6 +122,7 @@ export function monteCarlo(withMonths: bool): void {
   const months = <i32>inputs[I_HORIZON_YEARS] * 12;
   const p0 = inputs[I_BTC_PRICE_USD];
   drawPaths(paths, months);
+  if (withMonths) reserveColumns(paths, months);
   let wins = 0;
   let sumDelta: f64 = 0;
   let sumMine: f64 = 0;
