@@ -3,7 +3,7 @@
  * scenarios (docs/model.md §6.3 rules), the implementations under test and tolerant comparisons.
  */
 import { MODEL_KEYS, type ModelInputs } from '../../src/model/keys.ts';
-import type { Model } from '../../src/model/results.ts';
+import type { ModelV1 } from '../../src/model/results.ts';
 import { v2KeysAtV1 } from '../../src/model/scenario/migrations.ts';
 import { referenceModel } from '../../src/kernel/reference.ts';
 import { createNodeModel } from '../../src/kernel/load-node.ts';
@@ -80,8 +80,15 @@ export function baseInputs(): ModelInputs {
   };
 }
 
-/** A base scenario with some keys changed. */
-export const withInputs = (over: Partial<ModelInputs>): ModelInputs => ({ ...baseInputs(), ...over });
+/**
+ * A base scenario with some keys changed. One discount rate, as in version 1: a changed
+ * discountRatePct moves discountRatePivotPct with it, unless `over` sets that too.
+ */
+export const withInputs = (over: Partial<ModelInputs>): ModelInputs => ({
+  ...baseInputs(),
+  ...(over.discountRatePct === undefined ? {} : { discountRatePivotPct: over.discountRatePct }),
+  ...over,
+});
 
 /**
  * A random valid scenario (docs/model.md §6) with every model key drawn uniformly in a realistic
@@ -145,9 +152,12 @@ export function randomInputs(rng: Rng, opts: { maxHorizonYears?: number } = {}):
 
 export const WASM_VARIANTS: KernelVariant[] = ['debug', 'release', 'release-simd'];
 
-/** The implementations every hand-worked example runs on: the TS reference and each WASM build. */
-export function allModels(): [string, Model][] {
-  return [['reference', referenceModel], ...WASM_VARIANTS.map((v) => [`WASM ${v}`, createNodeModel(v)] as [string, Model])];
+/**
+ * The implementations every hand-worked version-1 example runs on: the version-1 TS reference and
+ * each WASM build (whose version-2 outputs are read as version 1's).
+ */
+export function allModels(): [string, ModelV1][] {
+  return [['reference', referenceModel], ...WASM_VARIANTS.map((v) => [`WASM ${v}`, createNodeModel(v)] as [string, ModelV1])];
 }
 
 /** |a − b| ≤ rel·max(|a|, |b|) or ≤ abs: for values that may be near 0. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MODEL_KEYS, type ModelInputs } from '../../src/model/keys.ts';
-import type { Model } from '../../src/model/results.ts';
+import type { ModelV1 } from '../../src/model/results.ts';
 import { v2KeysAtV1 } from '../../src/model/scenario/migrations.ts';
 import { allModels, expectClose, onScheduleEhs } from '../helpers/scenarios.ts';
 
@@ -52,7 +52,7 @@ describe('the calibration file', () => {
   });
 });
 
-describe.each(allModels())('calibration: %s', (_name, model: Model) => {
+describe.each(allModels())('calibration: %s', (_name, model: ModelV1) => {
   describe.each(calibration.projection.map((c, i) => [i + 1, c] as const))('projection case %i', (_i, c) => {
     const p = model.project(inputsOf(c.scenario));
 

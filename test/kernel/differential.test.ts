@@ -1,9 +1,11 @@
-// The WASM kernel against the plain-TS reference on seeded random scenarios: the projection field
-// by field, and every output of evaluate(). The two are written separately (the reference walks
-// block by block, the kernel jumps from event to event), so agreement is evidence for both.
+// The WASM kernel against the version-1 plain-TS reference (src/kernel/reference.ts) on seeded
+// random version-1 scenarios (the keys version 2 adds at their version-1 values): the projection
+// field by field, and every version-1 output of evaluate(). The two are written separately (the
+// reference walks block by block, the kernel jumps from event to event), so agreement is evidence
+// for both.
 import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
-import type { Evaluation, MonthRow, Projection } from '../../src/model/results.ts';
+import type { EvaluationV1, MonthRowV1, ProjectionV1 } from '../../src/model/results.ts';
 import { referenceModel } from '../../src/kernel/reference.ts';
 import { createNodeModel } from '../../src/kernel/load-node.ts';
 import { close, mulberry32, randomInputs, relDiff } from '../helpers/scenarios.ts';
@@ -32,7 +34,7 @@ class Mismatches {
   }
 }
 
-const MONTH_REAL_FIELDS: (keyof MonthRow)[] = [
+const MONTH_REAL_FIELDS: (keyof MonthRowV1)[] = [
   'difficulty',
   'hashrateEhs',
   'btcIssued',
@@ -42,7 +44,7 @@ const MONTH_REAL_FIELDS: (keyof MonthRow)[] = [
   'securityBudgetUsdPerDay',
 ];
 
-function compareProjections(s: ModelInputs, got: Projection, want: Projection, out: Mismatches) {
+function compareProjections(s: ModelInputs, got: ProjectionV1, want: ProjectionV1, out: Mismatches) {
   out.exact('months', got.months.length, want.months.length);
   want.months.forEach((w, i) => {
     const g = got.months[i];
@@ -74,7 +76,7 @@ function compareProjections(s: ModelInputs, got: Projection, want: Projection, o
   for (const e of [...got.retargets, ...got.halvings]) if (e.seconds > end) out.list.push(`event ${e.height} at ${e.seconds} > ${end}`);
 }
 
-function compareEvaluations(got: Evaluation, want: Evaluation, out: Mismatches) {
+function compareEvaluations(got: EvaluationV1, want: EvaluationV1, out: Mismatches) {
   out.num('npv.mine', got.npv.mine, want.npv.mine);
   out.num('npv.pivot', got.npv.pivot, want.npv.pivot);
   // Δ is a difference of the NPVs: its rounding error scales with them, not with Δ.
@@ -95,7 +97,7 @@ function compareEvaluations(got: Evaluation, want: Evaluation, out: Mismatches) 
 }
 
 /** Every number of an evaluation is finite; only the outputs that can be none (docs/model.md §5.10) may be null. */
-function nonFinite(e: Evaluation): string[] {
+function nonFinite(e: EvaluationV1): string[] {
   const bad: string[] = [];
   const check = (what: string, v: number | null, nullable: boolean) => {
     if (v === null ? !nullable : !Number.isFinite(v)) bad.push(`${what} = ${v}`);

@@ -2,7 +2,7 @@
 // TS reference and every WASM build; then the breakevens and the IRR on many random scenarios.
 import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
-import type { Evaluation, Model } from '../../src/model/results.ts';
+import type { EvaluationV1, ModelV1 } from '../../src/model/results.ts';
 import { referenceModel } from '../../src/kernel/reference.ts';
 import { createNodeModel } from '../../src/kernel/load-node.ts';
 import { allModels, expectClose, mulberry32, npvAt, onScheduleEhs, randomInputs, withInputs, MONTH, TWO_32 } from '../helpers/scenarios.ts';
@@ -65,7 +65,7 @@ const expectArrayClose = (got: number[], want: number[], rel: number, abs: numbe
   want.forEach((w, i) => expectClose(got[i], w, rel, abs, `${what}[month ${i + 1}]`));
 };
 
-describe.each(allModels())('economics: %s', (_name, model: Model) => {
+describe.each(allModels())('economics: %s', (_name, model: ModelV1) => {
   it('a lease-only pivot has a closed-form NPV', () => {
     // Mining made irrelevant: power at $10/kWh against revenue of ≈ $57k per MW-month, so the
     // shutdown rule switches the fleet off in every month (revenue and power both 0), with opex 0,
@@ -370,7 +370,7 @@ describe.each(allModels())('economics: %s', (_name, model: Model) => {
  * the IRR discounts ΔCF to 0 within $1 (or 1e-9 of Σ|discounted ΔCF| when the flows are so large
  * that $1 is below double precision).
  */
-function checkBreakevens(model: Model, s: ModelInputs, e: Evaluation): void {
+function checkBreakevens(model: ModelV1, s: ModelInputs, e: EvaluationV1): void {
   const tag = JSON.stringify(s);
   if (e.breakeven.leaseRate !== null) {
     const again = model.evaluate({ ...s, leaseUsdPerKwMonth: e.breakeven.leaseRate });

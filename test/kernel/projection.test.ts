@@ -2,7 +2,7 @@
 // WASM build. Each expectation is derived from the rules in the comments.
 import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
-import type { Model, Projection } from '../../src/model/results.ts';
+import type { ModelV1, ProjectionV1 } from '../../src/model/results.ts';
 import { allModels, expectClose, mulberry32, onScheduleEhs, randomInputs, withInputs, MONTH, TWO_32 } from '../helpers/scenarios.ts';
 
 /** τ: the block interval once a constant network is back on schedule after the first retarget. */
@@ -26,7 +26,7 @@ function constantNetwork(k: number, over: Partial<ModelInputs> = {}): ModelInput
 
 const subsidyBtc = (height: number) => Math.floor(5_000_000_000 / 2 ** Math.floor(height / 210_000)) / 1e8;
 
-describe.each(allModels())('projection: %s', (_name, model: Model) => {
+describe.each(allModels())('projection: %s', (_name, model: ModelV1) => {
   it('a constant on-schedule network retargets once by 2016/2015 and then never drifts', () => {
     const D0 = 146.4e12;
     const p = model.project(constantNetwork(1, { startDifficulty: D0, horizonYears: 10 }));
@@ -232,7 +232,7 @@ describe.each(allModels())('projection: %s', (_name, model: Model) => {
     const rng = mulberry32(0x5eed);
     const scenarios = [constantNetwork(1, { horizonYears: 15 }), ...Array.from({ length: 12 }, () => randomInputs(rng, { maxHorizonYears: 6 }))];
     for (const s of scenarios) {
-      const p: Projection = model.project(s);
+      const p: ProjectionV1 = model.project(s);
       const horizon = 12 * s.horizonYears * MONTH;
       expect(p.months).toHaveLength(12 * s.horizonYears);
       p.months.forEach((row, i) => expect(row.month).toBe(i + 1));
