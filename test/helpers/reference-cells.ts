@@ -1,8 +1,8 @@
 /**
- * Every sweep metric of one scenario from the plain-TS reference, with its network projection
- * shared between the cells that have the same one. The reference walks every block (≈ 15 ms a
- * simulated year), so a 64×64 grid is affordable only when its cells share projections; the
- * economics on top of a projection is cheap.
+ * Every version-1 sweep metric of one scenario from the version-1 plain-TS reference
+ * (src/kernel/reference.ts), with its network projection shared between the cells that have the
+ * same one. The reference walks every block (≈ 15 ms a simulated year), so a 64×64 grid is
+ * affordable only when its cells share projections; the economics on top of a projection is cheap.
  *
  * The reference exports its projection, its cash flows and its searches but not its NPV or its
  * Δ-at-a-price, so those two lines are written out here exactly as reference.ts writes them
@@ -11,10 +11,10 @@
  */
 import type { ModelInputs } from '../../src/model/keys.ts';
 import { REGISTRY } from '../../src/model/registry/index.ts';
-import type { Metric } from '../../src/model/sweep.ts';
 import {
   breakevenBtcPrice, cashFlows, irr, paybackMonth, projectNetwork, referenceModel, type NetworkMonths,
 } from '../../src/kernel/reference.ts';
+import type { V1Metric } from './sweep-cells.ts';
 
 /**
  * The keys the reference's projectNetwork reads: those whose change invalidates the kernel's
@@ -22,9 +22,9 @@ import {
  */
 const PROJECTION_KEYS = REGISTRY.filter((p) => p.stages.includes('network') || p.stages.includes('prices')).map((p) => p.key);
 
-/** The metrics of one cell; hashprice and securityBudget at each requested month. */
+/** The version-1 metrics of one cell; hashprice and securityBudget at each requested month. */
 export type CellMetrics = Record<'delta' | 'npvMine' | 'npvPivot', number> &
-  Record<Exclude<Metric, 'hashprice' | 'securityBudget' | 'delta' | 'npvMine' | 'npvPivot'>, number | null> & {
+  Record<Exclude<V1Metric, 'hashprice' | 'securityBudget' | 'delta' | 'npvMine' | 'npvPivot'>, number | null> & {
   hashprice: Record<number, number>;
   securityBudget: Record<number, number>;
 };

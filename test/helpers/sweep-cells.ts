@@ -8,6 +8,20 @@ import { epochElapsedSecondsFor, hashrateEhsFor } from '../../src/model/registry
 import { axisValues, type Metric, type SweepSpec } from '../../src/model/sweep.ts';
 import type { Evaluation, MonthRow } from '../../src/model/results.ts';
 
+/** The sweep metrics of version 1: the ones the version-1 reference (src/kernel/reference.ts) computes. */
+export const V1_METRICS = [
+  'delta',
+  'npvMine',
+  'npvPivot',
+  'irr',
+  'paybackMonth',
+  'breakevenLeaseRate',
+  'breakevenBtcPrice',
+  'hashprice',
+  'securityBudget',
+] as const satisfies readonly Metric[];
+export type V1Metric = (typeof V1_METRICS)[number];
+
 /** Which derived defaults the base scenario set itself (sweepInputs' second argument). */
 export interface Explicit {
   hashrateEhs: boolean;
@@ -38,12 +52,20 @@ export function gridScenarios(base: ModelInputs, explicit: Explicit, spec: Sweep
 /** What a cell's expected metrics are read from: its evaluation and its projected months. */
 export interface CellTruth {
   evaluation: Evaluation;
-  months: Pick<MonthRow, 'hashpriceUsdPerPhDay' | 'securityBudgetUsdPerDay'>[];
+  months: Pick<
+    MonthRow,
+    'hashpriceUsdPerPhDay' | 'securityBudgetUsdPerDay' | 'attackHardwareUsd' | 'attackPowerUsdPerHour' | 'attackRewardUsdPerHour'
+  >[];
 }
 
-/** A sweep metric from a cell's evaluation and months; null where none exists. */
+/**
+ * A sweep metric from a cell's evaluation and months; null where none exists. The Monte Carlo
+ * metrics are the evaluation's Monte Carlo figures, and with no volatility (no Monte Carlo) the
+ * deterministic values (docs/model.md §7.5): probPivotWins 1 where Δ > 0, else 0; the others Δ.
+ */
 export function metricOf(cell: CellTruth, metric: Metric, month: number): number | null {
   const e = cell.evaluation;
+  const mc = e.monteCarlo;
   switch (metric) {
     case 'delta':
       return e.delta;
@@ -63,6 +85,22 @@ export function metricOf(cell: CellTruth, metric: Metric, month: number): number
       return cell.months[month - 1].hashpriceUsdPerPhDay;
     case 'securityBudget':
       return cell.months[month - 1].securityBudgetUsdPerDay;
+    case 'attackHardware':
+      return cell.months[month - 1].attackHardwareUsd;
+    case 'attackPowerPerHour':
+      return cell.months[month - 1].attackPowerUsdPerHour;
+    case 'attackRewardPerHour':
+      return cell.months[month - 1].attackRewardUsdPerHour;
+    case 'probPivotWins':
+      return mc ? mc.probPivotWins : e.delta > 0 ? 1 : 0;
+    case 'deltaMean':
+      return mc ? mc.deltaMean : e.delta;
+    case 'deltaP5':
+      return mc ? mc.deltaP5 : e.delta;
+    case 'deltaP50':
+      return mc ? mc.deltaP50 : e.delta;
+    case 'deltaP95':
+      return mc ? mc.deltaP95 : e.delta;
   }
 }
 

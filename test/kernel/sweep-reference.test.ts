@@ -1,19 +1,21 @@
-// Sweeps in the WASM kernel against the plain-TS reference: every cell of a 64×64 grid whose x axis
-// moves the network and of one whose axes do not, every metric, every build; reals to 1e-9, the
+// Sweeps in the WASM kernel against the version-1 plain-TS reference (src/kernel/reference.ts) on
+// version-1 scenarios: every cell of a 64×64 grid whose x axis moves the network and of one whose
+// axes do not, every version-1 metric, every build; reals to 1e-9, the
 // searches within their resolution, paybacks exactly. The reference
 // walks every block, so the grids run over two years and share a projection between the cells that
 // have the same network (64 per grid); the W2 shape, where no two cells share one, is checked on
 // its diagonal.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
-import { checkSweep, METRICS, type Axis, type Metric, type SweepSpec } from '../../src/model/sweep.ts';
+import { checkSweep, type Axis, type SweepSpec } from '../../src/model/sweep.ts';
 import { loadKernelSync } from '../../src/kernel/load-node.ts';
 import { createSweeper, sweepGrid, type Sweeper } from '../../src/kernel/sweep.ts';
 import { sweepInputs } from '../../src/model/sweep.ts';
 import type { KernelVariant } from '../../src/kernel/wasm.ts';
 import { baseInputs } from '../helpers/scenarios.ts';
 import {
-  compareGrid, gridScenarios, mergeExtremes, noExtremes, summarise, type Explicit, type Extremes, type Tolerance,
+  compareGrid, gridScenarios, mergeExtremes, noExtremes, summarise, V1_METRICS, type Explicit, type Extremes, type Tolerance,
+  type V1Metric,
 } from '../helpers/sweep-cells.ts';
 import { metricsOfEvaluate, ReferenceCells, type CellMetrics } from '../helpers/reference-cells.ts';
 
@@ -27,7 +29,7 @@ const sweepers = new Map<KernelVariant, Sweeper>(BUILDS.map((v) => [v, createSwe
  * $0.02 (both bisect to a bracket under $0.01: one decision flipped by rounding moves the answer by
  * about that); the IRR within 1e-9 a year; the payback month exactly.
  */
-const TOL: Record<Metric, Tolerance> = {
+const TOL: Record<V1Metric, Tolerance> = {
   delta: { rel: 1e-9, abs: 1e-9 },
   npvMine: { rel: 1e-9, abs: 1e-9 },
   npvPivot: { rel: 1e-9, abs: 1e-9 },
@@ -75,12 +77,14 @@ const GRIDS: Grid[] = [
   { name: 'non-network: leaseUsdPerKwMonth × btcPriceUsd', x: axis('leaseUsdPerKwMonth', 80, 200), y: axis('btcPriceUsd', 40_000, 200_000), projections: N },
 ];
 
-const specsOf = (g: { x: Axis; y: Axis }): SweepSpec[] =>
-  METRICS.flatMap((metric): SweepSpec[] =>
+/** The version-1 metrics (the version-2 ones are checked against the version-2 reference elsewhere). */
+type V1Spec = SweepSpec & { metric: V1Metric };
+const specsOf = (g: { x: Axis; y: Axis }): V1Spec[] =>
+  V1_METRICS.flatMap((metric): V1Spec[] =>
     metric === 'hashprice' || metric === 'securityBudget' ? MONTHS.map((month) => ({ x: g.x, y: g.y, metric, month })) : [{ x: g.x, y: g.y, metric, month: 1 }],
   );
 
-const valueOf = (m: CellMetrics, spec: SweepSpec): number | null =>
+const valueOf = (m: CellMetrics, spec: V1Spec): number | null =>
   spec.metric === 'hashprice' || spec.metric === 'securityBudget' ? m[spec.metric][spec.month] : m[spec.metric];
 
 const label = (spec: SweepSpec) => (spec.metric === 'hashprice' || spec.metric === 'securityBudget' ? `${spec.metric}@${spec.month}` : spec.metric);

@@ -6,7 +6,7 @@
 // sweeps on one kernel instance.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
-import { axisValues, checkSweep, METRICS, type Axis, type Metric, type SweepSpec } from '../../src/model/sweep.ts';
+import { axisValues, checkSweep, METRICS, MONTH_METRICS, type Axis, type Metric, type SweepSpec } from '../../src/model/sweep.ts';
 import { defaultInputs } from '../../src/model/registry/index.ts';
 import { createModel, type WasmModel } from '../../src/kernel/facade.ts';
 import { loadKernelSync } from '../../src/kernel/load-node.ts';
@@ -26,7 +26,8 @@ const BUILDS: KernelVariant[] = ['release', 'release-simd', 'debug'];
  * Within one kernel a sweep cell and evaluate run the same arithmetic, so the tolerances are tight:
  * 1e-12 relative or $1e-6 for money; payback exactly; a search's result within the search's own
  * resolution: the breakeven BTC price bisects to a bracket under $0.01 (docs/model.md §5.4), the
- * IRR is held to 1e-9 a year.
+ * IRR is held to 1e-9 a year. These scenarios have no volatility, so the Monte Carlo metrics take
+ * the deterministic values (docs/model.md §7.5): Δ's tolerance, and probPivotWins (0 or 1) exactly.
  */
 const KERNEL_TOL: Record<Metric, Tolerance> = {
   delta: { rel: 1e-12, abs: 1e-6 },
@@ -38,6 +39,14 @@ const KERNEL_TOL: Record<Metric, Tolerance> = {
   breakevenBtcPrice: { rel: 0, abs: 0.01 },
   hashprice: { rel: 1e-12, abs: 1e-6 },
   securityBudget: { rel: 1e-12, abs: 1e-6 },
+  attackHardware: { rel: 1e-12, abs: 1e-6 },
+  attackPowerPerHour: { rel: 1e-12, abs: 1e-6 },
+  attackRewardPerHour: { rel: 1e-12, abs: 1e-6 },
+  probPivotWins: { rel: 0, abs: 0 },
+  deltaMean: { rel: 1e-12, abs: 1e-6 },
+  deltaP5: { rel: 1e-12, abs: 1e-6 },
+  deltaP50: { rel: 1e-12, abs: 1e-6 },
+  deltaP95: { rel: 1e-12, abs: 1e-6 },
 };
 
 const kernels = new Map<KernelVariant, { model: WasmModel; sweeper: Sweeper }>(
@@ -59,7 +68,7 @@ interface Case {
   explicit: Explicit;
   x: Axis;
   y: Axis;
-  /** The months at which hashprice and securityBudget are swept. */
+  /** The months at which the month metrics (hashprice, securityBudget, the attack figures) are swept. */
   months: [number, number];
   /** Metrics that must have none in some cells and a value in others, so that "NaN ⇔ null" is tested both ways. */
   someNone: Metric[];
@@ -207,16 +216,14 @@ const CASES: Case[] = [
   },
 ];
 
-/** Every metric, with hashprice and securityBudget at both of the case's months. */
+/** Every metric, with the month metrics at both of the case's months. */
 function specsOf(c: Case): SweepSpec[] {
   return METRICS.flatMap((metric): SweepSpec[] =>
-    metric === 'hashprice' || metric === 'securityBudget'
-      ? c.months.map((month) => ({ x: c.x, y: c.y, metric, month }))
-      : [{ x: c.x, y: c.y, metric, month: 1 }],
+    MONTH_METRICS.has(metric) ? c.months.map((month) => ({ x: c.x, y: c.y, metric, month })) : [{ x: c.x, y: c.y, metric, month: 1 }],
   );
 }
 
-const label = (spec: SweepSpec) => (spec.metric === 'hashprice' || spec.metric === 'securityBudget' ? `${spec.metric}@${spec.month}` : spec.metric);
+const label = (spec: SweepSpec) => (MONTH_METRICS.has(spec.metric) ? `${spec.metric}@${spec.month}` : spec.metric);
 
 /** Largest differences per comparison, printed after the run for the notes. */
 const report = new Map<string, Extremes>();
