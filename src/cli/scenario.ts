@@ -1,5 +1,5 @@
 /** `params`, `presets` and `validate`: the scenario format, without running the model. */
-import { PRESETS } from '../model/presets.ts';
+import { PRESETS, presetScenario, presetSource } from '../model/presets.ts';
 import { REGISTRY, TEXT_REGISTRY } from '../model/registry/index.ts';
 import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, type Command } from './args.ts';
 import { checkScenario } from './input.ts';
@@ -66,13 +66,25 @@ export const presetsCommand: Command = {
   summary: 'the named presets',
   help: `Usage: hashpivot presets [--format json|csv]
 
-Prints the name, title and one-line description of each preset. Start any scenario command
-from one with --preset NAME.`,
+Prints each preset: its name, title, one-line description, kind ("example" or "deal"), source
+(its public references) and scenario (the scenario file it starts from, with its version); a deal
+adds announcedValueUsd. The CSV holds name, title, description, kind and source. Start any
+scenario command from one with --preset NAME.`,
   options: { ...FORMAT_OPTION },
   maxPositionals: 0,
   run({ values, io }) {
-    const rows = PRESETS.map(({ name, title, description }) => ({ name, title, description }));
-    io.stdout(formatOf(values) === 'csv' ? objectsToCsv(['name', 'title', 'description'], rows) : toJson(rows));
+    const rows = PRESETS.map((p) => ({
+      name: p.name,
+      title: p.title,
+      description: p.description,
+      kind: p.kind,
+      source: presetSource(p),
+      scenario: presetScenario(p),
+      ...(p.announcedValueUsd === undefined ? {} : { announcedValueUsd: p.announcedValueUsd }),
+    }));
+    io.stdout(
+      formatOf(values) === 'csv' ? objectsToCsv(['name', 'title', 'description', 'kind', 'source'], rows) : toJson(rows),
+    );
   },
 };
 

@@ -17,6 +17,10 @@ export interface Preset {
   sources: string[];
   /** The scenario version the preset was written for (its keys mean what they meant then). */
   version: number;
+  /** An illustrative example, or an announced miner–HPC deal with its terms as announced. */
+  kind: 'example' | 'deal';
+  /** For a deal: the contract's announced total revenue for its initial term, USD. */
+  announcedValueUsd?: number;
   /** The keys that differ from the defaults (no `version`). */
   overrides: Omit<Scenario, 'version'>;
 }
@@ -32,6 +36,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'Conversion capex $6–11M per MW of critical IT (Cipher, TeraWulf, IREN announcements; CBRE); NOI margin 75–90 % (press coverage of the 2024–25 deals); build 12–24 months (company timelines)',
     ],
     version: 1,
+    kind: 'example',
     overrides: {
       name: 'Full pivot, Core Scientific/CoreWeave-like terms',
       siteMw: 286,
@@ -55,6 +60,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'γ 1.25 (TeraWulf announcements); NOI margin ≈ 85 % (TeraWulf statements)',
     ],
     version: 1,
+    kind: 'example',
     overrides: {
       name: 'Lease with a hyperscaler backstop',
       siteMw: 250,
@@ -75,6 +81,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'γ 1.35 (Hut 8 announcement); lease ≈ $100–160/kW-month implied by announced contracts (contract value ÷ MW · 12 · years)',
     ],
     version: 1,
+    kind: 'example',
     overrides: {
       name: 'Hybrid with curtailable mining',
       pivotSharePct: 50,
@@ -95,6 +102,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'Next halving at height 1,050,000 (Bitcoin Core GetBlockSubsidy), expected around spring 2028',
     ],
     version: 1,
+    kind: 'example',
     overrides: {
       name: 'High-cost miner facing the 2028 halving',
       powerUsdPerKwh: 0.07,
@@ -113,6 +121,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'Lower non-power opex and a higher discount rate for a site outside the US: illustrative assumptions',
     ],
     version: 1,
+    kind: 'example',
     overrides: {
       name: 'Low-cost miner abroad',
       powerUsdPerKwh: 0.03,
@@ -126,6 +135,11 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     },
   },
 ] satisfies Preset[]);
+
+/** The preset's sources as one text, as `presets` prints it. */
+export function presetSource(preset: Preset): string {
+  return preset.sources.join('; ');
+}
 
 export function findPreset(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);

@@ -144,10 +144,19 @@ describe('scenario commands', () => {
     for (const key of MODEL_KEYS) expect(lines.some((l) => l.startsWith(`${key},number,`))).toBe(true);
   });
 
-  it('presets lists name, title and description of each preset', async () => {
+  it('presets lists name, title, description, kind, source and scenario file of each preset', async () => {
     const rows = JSON.parse((await cli(['presets'])).stdout);
-    expect(rows).toEqual(PRESETS.map(({ name, title, description }) => ({ name, title, description })));
-    expect((await cli(['presets', '--format', 'csv'])).stdout.split('\n')[0]).toBe('name,title,description');
+    expect(rows.map(({ name, title, description }: Record<string, string>) => ({ name, title, description }))).toEqual(
+      PRESETS.map(({ name, title, description }) => ({ name, title, description })),
+    );
+    for (const [i, row] of rows.entries()) {
+      expect(['example', 'deal']).toContain(row.kind);
+      expect(row.source).toBe(PRESETS[i].sources.join('; '));
+      // The scenario names its version, as --preset uses it.
+      expect(row.scenario).toEqual(presetScenario(PRESETS[i]));
+      expect(row.scenario.version).toBe(PRESETS[i].version);
+    }
+    expect((await cli(['presets', '--format', 'csv'])).stdout.split('\n')[0]).toBe('name,title,description,kind,source');
   });
 
   it('validate prints {"ok":true} for the default scenario, from stdin and from a file', async () => {
