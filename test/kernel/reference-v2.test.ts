@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
-import type { Evaluation, Projection } from '../../src/model/results.ts';
+import type { EvaluationV1, ProjectionV1 } from '../../src/model/results.ts';
 import { referenceModel } from '../../src/kernel/reference.ts';
 import { evaluate, fromV1, project, V2_DEFAULTS, type ModelInputsV2 } from '../../src/kernel/reference-v2/index.ts';
 import { cashFlows } from '../../src/kernel/reference-v2/economics.ts';
@@ -14,7 +14,8 @@ import { value } from '../../src/kernel/reference-v2/finance.ts';
 import { percentile } from '../../src/kernel/reference-v2/montecarlo.ts';
 import { runNetwork } from '../../src/kernel/reference-v2/network.ts';
 import { fmix32, PathRandom, randomPrices } from '../../src/kernel/reference-v2/random.ts';
-import { close, expectClose, int, mulberry32, onScheduleEhs, randomInputs, relDiff, uniform, type Rng } from '../helpers/scenarios.ts';
+import { close, expectClose, mulberry32, onScheduleEhs, randomInputs, relDiff } from '../helpers/scenarios.ts';
+import { randomInputsV2 } from '../helpers/scenarios-v2.ts';
 
 interface MonthCase {
   month: number;
@@ -228,7 +229,7 @@ class Differences {
 
 const V1_MONTH_REALS = ['difficulty', 'hashrateEhs', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay'] as const;
 
-function compareProjections(got: Projection, want: Projection, out: Differences) {
+function compareProjections(got: ProjectionV1, want: ProjectionV1, out: Differences) {
   out.exact('months', got.months.length, want.months.length);
   want.months.forEach((w, i) => {
     const g = got.months[i];
@@ -248,7 +249,7 @@ function compareProjections(got: Projection, want: Projection, out: Differences)
   }
 }
 
-function compareEvaluations(got: Evaluation, want: Evaluation, out: Differences) {
+function compareEvaluations(got: EvaluationV1, want: EvaluationV1, out: Differences) {
   // A difference of NPVs (and an NPV summed from two parts) carries rounding of the size of the
   // NPVs: 1e-12 of them as a floor.
   const scale = Math.max(Math.abs(want.npv.mine), Math.abs(want.npv.pivot), 1);
@@ -533,37 +534,6 @@ describe('§7.4 security figures', () => {
     expectClose(one[0].attackHardwareUsd, (s.hashrateEhs * 1e18) / 1e12 * 15, 1e-12, 0, 'month 1 hardware');
   });
 });
-
-/**
- * A random version-2 scenario: a random version-1 scenario (test/helpers/scenarios.ts) with each
- * added key drawn over its whole range (docs/model.md §7), zero often where zero switches a feature
- * off, and the marginal hashcost within ×[0.5, 2] of the start state's steady-state hashprice.
- */
-function randomInputsV2(rng: Rng, opts: { maxPaths?: number; maxHorizonYears?: number } = {}): ModelInputsV2 {
-  const s = fromV1(randomInputs(rng, { maxHorizonYears: opts.maxHorizonYears }));
-  const sometimesZero = (p: number, draw: () => number) => (rng() < p ? 0 : draw());
-  const subsidy = 50 / 2 ** Math.floor((s.startHeight + 1) / 210_000);
-  const steady = (144 * (subsidy + s.feesBtcPerBlock) * s.btcPriceUsd * 1e15) / (s.hashrateEhs * 1e18);
-  return {
-    ...s,
-    networkResponsePctPerMonth: sometimesZero(0.25, () => uniform(rng, 1, 100)),
-    netHashcostUsdPerPhDay: Math.min(1000, Math.max(1, steady * uniform(rng, 0.5, 2))),
-    hashSupplyElasticity: uniform(rng, 0.1, 10),
-    netMaxGrowthPctPerMonth: uniform(rng, 0, 100),
-    netMaxDeclinePctPerMonth: uniform(rng, 0, 99),
-    netFleetJPerTh: uniform(rng, 5, 200),
-    netPowerUsdPerKwh: uniform(rng, 0.005, 1),
-    feesGrowthPctPerYear: sometimesZero(0.3, () => uniform(rng, -50, 100)),
-    btcVolatilityPctPerYear: sometimesZero(0.2, () => uniform(rng, 1, 300)),
-    mothballOpexPct: uniform(rng, 0, 100),
-    powerEscalatorPctPerYear: uniform(rng, -10, 20),
-    asicResalePct: uniform(rng, 0, 100),
-    renewalPct: uniform(rng, 0, 100),
-    discountRatePivotPct: uniform(rng, 0, 30),
-    monteCarloPaths: int(rng, 1, opts.maxPaths ?? 200),
-    monteCarloSeed: int(rng, 0, 4_294_967_295),
-  };
-}
 
 /** Paths of numbers in a result that are not finite, or null where the model has no "none". */
 function problems(value: unknown, path: string, nullable: RegExp, out: string[] = []): string[] {
