@@ -133,8 +133,9 @@ export const TOLERANCE_1E9: TolerancesV2 = { rel: 1e-9, abs: 1e-9, irr: 1e-9, bt
 /** Collects the differences between two version-2 results, so that a failure shows its pattern. */
 export class DifferencesV2 {
   readonly list: string[] = [];
-  /** Largest relative difference seen in a real compared (not exactly equal), for the notes. */
+  /** Largest relative difference seen in a real compared above its floor, for the notes. */
   worst = 0;
+  worstAt = '';
   constructor(readonly tol: TolerancesV2 = TOLERANCE_1E9) {}
 
   num(what: string, got: number | null | undefined, want: number | null | undefined, rel = this.tol.rel, abs = this.tol.abs) {
@@ -144,7 +145,10 @@ export class DifferencesV2 {
     }
     if (!Number.isFinite(got) || !Number.isFinite(want) || !close(got, want, rel, abs)) {
       this.list.push(`${what}: ${got} vs ${want} (rel ${relDiff(got, want).toExponential(2)})`);
-    } else if (got !== want) this.worst = Math.max(this.worst, relDiff(got, want));
+    } else if (got !== want && rel * Math.abs(want) >= abs && relDiff(got, want) > this.worst) {
+      this.worst = relDiff(got, want);
+      this.worstAt = what;
+    }
   }
 
   exact(what: string, got: unknown, want: unknown) {
