@@ -8,7 +8,7 @@
  * cell × path × month.
  */
 import { performance } from 'node:perf_hooks';
-import { defaultInputs, epochElapsedSecondsFor, hashrateEhsFor, REGISTRY } from '../src/model/registry/index.ts';
+import { defaultInputs, epochElapsedSecondsFor, hashrateEhsFor } from '../src/model/registry/index.ts';
 import type { ModelInputs } from '../src/model/keys.ts';
 import { axisValues, type SweepSpec } from '../src/model/sweep.ts';
 import { loadKernelSync } from '../src/kernel/load-node.ts';
@@ -22,13 +22,12 @@ import type { KernelVariant } from '../src/kernel/wasm.ts';
 const quick = process.argv.includes('--quick');
 const scale = (n: number) => (quick ? Math.max(2, n >> 4) : n);
 
-const base: ModelInputs = sweepInputs({ ...defaultInputs(), horizonYears: 15, hashrateGrowthPctPerMonth: 1 }, { hashrateEhs: false, epochElapsedSeconds: false });
+/** W1–W3: version 1's defaults, as before version 2, so their figures stay comparable. */
+const base: ModelInputs = sweepInputs({ ...defaultInputs(1), horizonYears: 15, hashrateGrowthPctPerMonth: 1 }, { hashrateEhs: false, epochElapsedSeconds: false });
 
-/** The version-2 defaults: every key at its default in a new (version-2) scenario. */
-const v2Defaults = (): ModelInputs =>
-  Object.fromEntries(REGISTRY.map((p) => [p.key, p.v2Default ?? p.default])) as ModelInputs;
+/** The version-2 workloads start from the defaults of a new (version-2) scenario. */
 const v2 = (over: Partial<ModelInputs>): ModelInputs =>
-  sweepInputs({ ...v2Defaults(), horizonYears: 10, ...over }, { hashrateEhs: false, epochElapsedSeconds: false });
+  sweepInputs({ ...defaultInputs(), horizonYears: 10, ...over }, { hashrateEhs: false, epochElapsedSeconds: false });
 
 const workloads: { name: string; inputs: ModelInputs; spec: SweepSpec }[] = [
   {
@@ -154,7 +153,7 @@ for (const w of workloads) {
 
 // E1: one evaluate of the version-2 default scenario (1,000 paths, the network's response on).
 {
-  const inputs = { ...v2Defaults(), monteCarloPaths: quick ? 50 : 1000 };
+  const inputs = { ...defaultInputs(), monteCarloPaths: quick ? 50 : 1000 };
   inputs.hashrateEhs = hashrateEhsFor(inputs.startDifficulty);
   inputs.epochElapsedSeconds = epochElapsedSecondsFor(inputs.startHeight);
   for (const [impl, variant] of IMPLS) {

@@ -186,7 +186,7 @@ const CASES: Case[] = [
     // The benchmark's W3 shape: the default-like 15-year scenario, one projection for the whole grid.
     name: 'leaseUsdPerKwMonth × btcPriceUsd, the registry defaults over 15 years',
     network: false,
-    base: { ...defaultInputs(), horizonYears: 15, hashrateGrowthPctPerMonth: 1 },
+    base: { ...defaultInputs(1), horizonYears: 15, hashrateGrowthPctPerMonth: 1 },
     explicit: DERIVED,
     x: axis('leaseUsdPerKwMonth', 80, 200),
     y: axis('btcPriceUsd', 40_000, 200_000),
@@ -306,7 +306,7 @@ describe('Δ on the affine lease path at a large site, where the $1e-6 floor can
   // 30 years, NPVs up to 3.0e9), |sweep − evaluate| reaches 6.4e-6 dollars, 1.3e-14 of the NPVs,
   // and two cells near Δ = 0 fail "1e-12·|Δ| or $1e-6". The bound that holds is relative to the NPVs.
   it('agrees with evaluate to 1e-12 of the larger NPV in every cell, in every build', () => {
-    const base = { ...defaultInputs(), siteMw: 1000, horizonYears: 30, hashrateGrowthPctPerMonth: 1 };
+    const base = { ...defaultInputs(1), siteMw: 1000, horizonYears: 30, hashrateGrowthPctPerMonth: 1 };
     const spec: SweepSpec = { x: axis('leaseUsdPerKwMonth', 80, 200), y: axis('powerUsdPerKwh', 0.02, 0.09), metric: 'delta', month: 1 };
     const evaluations = gridScenarios(base, DERIVED, spec).map((s) => release.model.evaluate(s));
     const npvScale = (k: number) => Math.max(Math.abs(evaluations[k].npv.mine), Math.abs(evaluations[k].npv.pivot));

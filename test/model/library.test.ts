@@ -24,7 +24,7 @@ const when = new Date('2026-02-01T10:00:00.000Z');
 describe('export', () => {
   it('one scenario is a scenario file the CLI reads, with its name and notes', () => {
     const text = exportScenario({ ...base, notes: 'two\nlines', siteMw: 250 }, 'Base case');
-    expect(JSON.parse(text)).toEqual({ version: 1, siteMw: 250, pivotSharePct: 40, name: 'Base case', notes: 'two\nlines' });
+    expect(JSON.parse(text)).toEqual({ version: 2, siteMw: 250, pivotSharePct: 40, name: 'Base case', notes: 'two\nlines' });
     expect(Object.keys(JSON.parse(text))).toEqual(['version', 'siteMw', 'pivotSharePct', 'name', 'notes']);
     expect(scenarioFromText(text).ok).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
@@ -37,8 +37,8 @@ describe('export', () => {
   it('the library holds every scenario as a scenario file', () => {
     const text = exportLibrary(
       [
-        { name: 'A', scenario: { version: 1, siteMw: 10 } },
-        { name: 'B', scenario: { version: 1, name: 'old name' } },
+        { name: 'A', scenario: { version: 2, siteMw: 10 } },
+        { name: 'B', scenario: { version: 2, name: 'old name' } },
       ],
       when,
     );
@@ -47,8 +47,8 @@ describe('export', () => {
       version: 1,
       exported: '2026-02-01T10:00:00.000Z',
       scenarios: [
-        { version: 1, siteMw: 10, name: 'A' },
-        { version: 1, name: 'B' },
+        { version: 2, siteMw: 10, name: 'A' },
+        { version: 2, name: 'B' },
       ],
     });
   });
@@ -66,8 +66,8 @@ describe('import', () => {
     expect(one).toEqual({ ok: true, scenarios: [{ name: 'Base', scenario: { ...base, name: 'Base' } }] });
 
     const records = [
-      { name: 'A', scenario: { version: 1, siteMw: 10, notes: 'n' } },
-      { name: 'B', scenario: { version: 1, horizonYears: 5 } },
+      { name: 'A', scenario: { version: 2, siteMw: 10, notes: 'n' } },
+      { name: 'B', scenario: { version: 2, horizonYears: 5 } },
     ];
     const lib = parseImport(exportLibrary(records, when), 'lib.json');
     expect(lib.ok && lib.scenarios).toEqual(records.map((r) => ({ name: r.name, scenario: { ...r.scenario, name: r.name } })));
@@ -91,7 +91,7 @@ describe('import', () => {
     expect(r.problems.map(formatImportProblem)).toEqual([
       'lib.json: scenarios[1] ("Bad"): siteMw: expected a number from 0.1 to 10000 MW, got 0',
       'lib.json: scenarios[1] ("Bad"): uptimePct: expected a number from 0 to 100 %, got a string ("x")',
-      'lib.json: scenarios[2]: scenario: expected a JSON object such as {"version": 1}, got a string ("oops")',
+      'lib.json: scenarios[2]: scenario: expected a JSON object such as {"version": 2}, got a string ("oops")',
     ]);
     expect(r.problems[0]).toMatchObject({ file: 'lib.json', entry: 'scenarios[1] ("Bad")', key: 'siteMw' });
     expect('scenarios' in r).toBe(false);

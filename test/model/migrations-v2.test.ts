@@ -9,6 +9,7 @@ import { PRESETS, presetScenario } from '../../src/model/presets.ts';
 import { MODEL_KEYS, PARAMS_BY_KEY, defaultInputs, epochElapsedSecondsFor, hashrateEhsFor } from '../../src/model/registry/index.ts';
 import { V1_CHANGED_DEFAULTS, V1_TO_V2, V2_ADDED_KEYS, v2KeysAtV1 } from '../../src/model/scenario/migrations.ts';
 import { resolveInputs } from '../../src/model/scenario/resolve.ts';
+import { validateScenario } from '../../src/model/scenario/validate.ts';
 import type { Problem, Scenario } from '../../src/model/scenario/types.ts';
 import { LINK_V1_TO_V2 } from '../../src/model/url/migrations.ts';
 import { mulberry32, randomInputs } from '../helpers/scenarios.ts';
@@ -128,6 +129,37 @@ describe('scenario migration 1 → 2', () => {
       [...Object.keys(V1_CHANGED_DEFAULTS), 'networkResponsePctPerMonth', 'btcVolatilityPctPerYear', 'mothballOpexPct',
         'powerEscalatorPctPerYear', 'asicResalePct', 'renewalPct', 'discountRatePivotPct'].sort(),
     );
+  });
+});
+
+describe("validation: an epochElapsedSeconds on an epoch's last block", () => {
+  const last = { startHeight: 933_407, epochElapsedSeconds: 1_209_000 };
+
+  it('is an error in a version-2 file, naming the key', () => {
+    const r = validateScenario({ version: 2, ...last });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      {
+        key: 'epochElapsedSeconds',
+        message:
+          "epochElapsedSeconds: not used when startHeight (933407) is an epoch's last block (startHeight mod 2016 = 2015): " +
+          'the next block opens a new epoch at startDifficulty; leave it out',
+      },
+    ]);
+    expect(validateScenario({ version: 2, startHeight: 933_407 }).ok).toBe(true);
+    expect(validateScenario({ version: 2, startHeight: 933_406, epochElapsedSeconds: 1_209_000 }).ok).toBe(true);
+  });
+
+  it('is dropped from a version-1 file, with a notice, and the file is valid', () => {
+    const r = validateScenario({ version: 1, ...last });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario).not.toHaveProperty('epochElapsedSeconds');
+    expect(r.scenario.version).toBe(2);
+    expect(r.notices?.map((n) => n.key)).toEqual(['epochElapsedSeconds']);
+    expect(r.notices?.[0].message).toMatch(/^epochElapsedSeconds: dropped: /);
+    expect(validateScenario({ version: 1, siteMw: 5 })).not.toHaveProperty('notices');
   });
 });
 

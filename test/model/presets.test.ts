@@ -1,7 +1,7 @@
 // The presets: well-formed, valid, only what differs from the defaults, and on the terms they name.
 import { describe, expect, it } from 'vitest';
 import { PRESETS, findPreset, presetScenario } from '../../src/model/presets.ts';
-import { PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey } from '../../src/model/registry/index.ts';
+import { PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, defaultInputs, isModelKey, isTextKey } from '../../src/model/registry/index.ts';
 import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import { validateScenario } from '../../src/model/scenario/validate.ts';
 
@@ -22,12 +22,23 @@ describe('presets', () => {
     const r = validateScenario(presetScenario(p));
     expect(r.ok, JSON.stringify(r)).toBe(true);
     if (r.ok) expect(() => resolveInputs(r.scenario)).not.toThrow();
-    // Only what differs from the defaults.
+    // Only what differs from the defaults of the preset's version.
+    expect(p.version).toBe(1);
     for (const [key, value] of Object.entries(p.overrides)) {
-      if (isModelKey(key)) expect(value, key).not.toBe(PARAMS_BY_KEY[key].default);
+      if (isModelKey(key)) expect(value, key).not.toBe(defaultInputs(p.version)[key]);
       else if (isTextKey(key)) expect(value, key).not.toBe(TEXT_PARAMS_BY_KEY[key].default);
     }
     expect(findPreset(name)).toBe(p);
+  });
+
+  it.each(PRESETS.map((p) => [p.name, p] as const))('%s is a version-1 file and keeps its version-1 inputs', (_name, p) => {
+    expect(presetScenario(p).version).toBe(1);
+    const r = validateScenario(presetScenario(p));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const { name: _title, ...keys } = p.overrides;
+    const rate = keys.discountRatePct ?? 10;
+    expect(resolveInputs(r.scenario)).toEqual({ ...defaultInputs(1), ...keys, discountRatePivotPct: rate });
+    expect(resolveInputs(r.scenario)).toMatchObject({ networkResponsePctPerMonth: 0, btcVolatilityPctPerYear: 0, mothballOpexPct: 100 });
   });
 
   it('carry the terms they are named after', () => {

@@ -60,30 +60,32 @@ describe('the keys version 2 adds', () => {
     expect(p.group).toBe(want.group);
     expect([p.min, p.max]).toEqual([want.min, want.max]);
     expect(p.integer).toBe(want.integer ?? false);
-    expect(p.default).toBe(want.v1);
-    expect(p.v2Default ?? p.default).toBe(want.v2);
+    expect(p.v1Default).toBe(want.v1);
+    expect(p.default).toBe(want.v2);
+    expect(p.v2Default ?? p.v1Default).toBe(want.v2);
     expect(p.assumption).toBe(false);
     if (/Modelling assumption/.test(p.source)) expect(p.source.length).toBeGreaterThan(60);
   });
 
-  it.each(Object.entries(CHANGED))('%s keeps its version-1 default and records its version-2 one', (key, want) => {
+  it.each(Object.entries(CHANGED))('%s has its version-2 default, its version-1 one beside it', (key, want) => {
     const p = PARAMS_BY_KEY[key as ModelKey];
-    expect(p.default).toBe(want.v1);
+    expect(p.v1Default).toBe(want.v1);
+    expect(p.default).toBe(want.v2);
     expect(p.v2Default).toBe(want.v2);
     expect(V1_CHANGED_DEFAULTS[key as keyof typeof V1_CHANGED_DEFAULTS]).toBe(want.v1);
   });
 
   it('has a version-2 default recorded only where it differs', () => {
     for (const p of Object.values(PARAMS_BY_KEY)) {
-      if (p.v2Default !== undefined) expect(p.v2Default, p.key).not.toBe(p.default);
+      if (p.v2Default !== undefined) expect(p.v2Default, p.key).not.toBe(p.v1Default);
     }
     const recorded = Object.values(PARAMS_BY_KEY).filter((p) => p.v2Default !== undefined).map((p) => p.key);
     const differ = [...Object.keys(CHANGED), ...Object.entries(ADDED).filter(([, a]) => a.v1 !== a.v2).map(([k]) => k)];
     expect(recorded.sort()).toEqual(differ.sort());
   });
 
-  it('defaults to the values with which a scenario keeps its version-1 results', () => {
-    const inputs = defaultInputs();
+  it('defaults in version 1 to the values with which a scenario keeps its version-1 results', () => {
+    const inputs = defaultInputs(1);
     expect(Object.fromEntries(V2_ADDED_KEYS.map((k) => [k, inputs[k]]))).toEqual(v2KeysAtV1(inputs.discountRatePct));
     for (const [key, v1] of Object.entries(V1_CHANGED_DEFAULTS)) expect(inputs[key as ModelKey], key).toBe(v1);
   });
@@ -96,22 +98,26 @@ describe('the keys version 2 adds', () => {
   });
 });
 
-describe('the hosting discount rate: the mining rate unless set (version 1)', () => {
-  it('follows discountRatePct when the scenario leaves it out, and keeps its own value when given', () => {
-    expect(PARAMS_BY_KEY.discountRatePivotPct.derived).toBe('discountRatePct');
+describe('the hosting discount rate: the mining rate in version 1, a key of its own from version 2', () => {
+  it('follows discountRatePct in a version-1 scenario that leaves it out, and defaults to 8 % in version 2', () => {
+    expect(PARAMS_BY_KEY.discountRatePivotPct.derived).toBeUndefined();
     expect(resolveInputs({ version: 1 }).discountRatePivotPct).toBe(10);
     expect(resolveInputs({ version: 1, discountRatePct: 7 }).discountRatePivotPct).toBe(7);
     expect(resolveInputs({ version: 1, discountRatePct: 7, discountRatePivotPct: 6 }).discountRatePivotPct).toBe(6);
+    expect(resolveInputs({ version: 2 }).discountRatePivotPct).toBe(8);
+    expect(resolveInputs({ version: 2, discountRatePct: 7 }).discountRatePivotPct).toBe(8);
   });
 
-  it('is written in a link only where it differs from the mining rate', () => {
+  it('is written in a link where it differs from 8 %; a version-1 link\'s mining rate carries over to it', () => {
     const view = defaultView();
-    expect(encodeLink({ version: 1, discountRatePct: 12 }, view)).toBe('?v=1&discountRatePct=12');
-    expect(encodeLink({ version: 1, discountRatePct: 12, discountRatePivotPct: 12 }, view)).toBe('?v=1&discountRatePct=12');
-    const link = encodeLink({ version: 1, discountRatePivotPct: 8 }, view);
-    expect(link).toBe('?v=1&discountRatePivotPct=8');
-    expect(resolveInputs(decodeLink(link).scenario).discountRatePivotPct).toBe(8);
-    expect(resolveInputs(decodeLink('?v=1&discountRatePct=12').scenario).discountRatePivotPct).toBe(12);
+    expect(encodeLink({ version: 2, discountRatePct: 9 }, view)).toBe('?v=2&discountRatePct=9');
+    expect(encodeLink({ version: 2, discountRatePivotPct: 8 }, view)).toBe('?v=2');
+    expect(encodeLink({ version: 2, discountRatePivotPct: 6 }, view)).toBe('?v=2&discountRatePivotPct=6');
+    const old = decodeLink('?v=1&discountRatePct=12');
+    expect(resolveInputs(old.scenario)).toMatchObject({ discountRatePct: 12, discountRatePivotPct: 12 });
+    // 12 % is version 2's mining rate, so only the hosting rate is spelt out.
+    expect(encodeLink(old.scenario, view)).toContain('&discountRatePivotPct=12');
+    expect(encodeLink(old.scenario, view)).not.toContain('&discountRatePct=');
   });
 });
 

@@ -133,19 +133,21 @@ describe('registry', () => {
 });
 
 describe('defaults and resolution', () => {
-  it('defaultScenario() is version 1 with every key, and validates', () => {
+  it('defaultScenario() is version 2 with every key, and validates', () => {
     const s = defaultScenario();
     expect(s.version).toBe(CURRENT_VERSION);
-    expect(CURRENT_VERSION).toBe(1);
+    expect(CURRENT_VERSION).toBe(2);
     expect(Object.keys(s).sort()).toEqual([...SCENARIO_KEYS].sort());
     const r = validateScenario(s);
     expect(r.ok).toBe(true);
     if (r.ok) expect(resolveInputs(r.scenario)).toEqual(defaultInputs());
   });
 
-  it('resolves an empty scenario to the defaults', () => {
-    expect(resolveInputs({ version: 1 })).toEqual(defaultInputs());
-    expect(resolveScenario({ version: 1 })).toEqual(defaultScenario());
+  it('resolves an empty scenario to the defaults of its version', () => {
+    expect(resolveInputs({ version: 2 })).toEqual(defaultInputs());
+    expect(resolveScenario({ version: 2 })).toEqual(defaultScenario());
+    expect(resolveInputs({ version: 1 })).toEqual(defaultInputs(1));
+    expect(resolveScenario({ version: 1 })).toEqual({ ...defaultScenario(), ...defaultInputs(1) });
   });
 
   it('recomputes derived keys when they are absent, and keeps them when given', () => {
@@ -157,9 +159,10 @@ describe('defaults and resolution', () => {
     expect(b.epochElapsedSeconds).toBe(1234);
   });
 
-  it('has no migrations at version 1, and migrate leaves a v1 scenario alone', () => {
-    expect(MIGRATIONS).toEqual([]);
-    const raw = { version: 1, siteMw: 5 };
+  it('has one migration, from version 1, and migrate leaves a version-2 scenario alone', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual([1]);
+    const raw = { version: 2, siteMw: 5 };
     expect(migrate(raw)).toEqual(raw);
+    expect(migrate({ version: 1, siteMw: 5 })).toMatchObject({ version: 2, siteMw: 5, networkResponsePctPerMonth: 0 });
   });
 });

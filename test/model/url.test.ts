@@ -7,12 +7,15 @@ import { CURRENT_VERSION, PARAMS_BY_KEY, defaultScenario, hashrateEhsFor } from 
 import { resolveScenario } from '../../src/model/scenario/resolve.ts';
 import type { Scenario } from '../../src/model/scenario/types.ts';
 import { validateScenario } from '../../src/model/scenario/validate.ts';
-import type { LinkMigration } from '../../src/model/url/migrations.ts';
+import { V1_CHANGED_DEFAULTS, v2KeysAtV1 } from '../../src/model/scenario/migrations.ts';
+import { LINK_MIGRATIONS, type LinkMigration } from '../../src/model/url/migrations.ts';
 import { decodeLink, isEmbed } from '../../src/model/url/parse.ts';
 import { encodeEmbedLink, encodeLink, formatNumber } from '../../src/model/url/write.ts';
 import { defaultView, type View } from '../../src/model/view.ts';
 
 const base: Scenario = { version: CURRENT_VERSION };
+/** What a version-1 link's omitted keys stand for, written out by the migration to version 2. */
+const V1_VALUES = { ...V1_CHANGED_DEFAULTS, ...v2KeysAtV1(10) };
 const view = defaultView();
 
 function valid(s: Record<string, unknown>): Scenario {
@@ -23,33 +26,33 @@ function valid(s: Record<string, unknown>): Scenario {
 
 describe('encodeLink', () => {
   it('writes only the version for the default scenario and view', () => {
-    expect(encodeLink(base, view)).toBe('?v=1');
+    expect(encodeLink(base, view)).toBe('?v=2');
     // A resolved scenario (every key present, derived keys included) is still the default.
-    expect(encodeLink(defaultScenario(), defaultView())).toBe('?v=1');
+    expect(encodeLink(defaultScenario(), defaultView())).toBe('?v=2');
   });
 
   it('writes a derived key only when it differs from its derivation', () => {
     const difficulty = 120e12;
     expect(encodeLink({ ...base, startDifficulty: difficulty, hashrateEhs: hashrateEhsFor(difficulty) }, view)).toBe(
-      '?v=1&startDifficulty=120000000000000',
+      '?v=2&startDifficulty=120000000000000',
     );
     expect(encodeLink({ ...base, startDifficulty: difficulty, hashrateEhs: 900 }, view)).toBe(
-      '?v=1&startDifficulty=120000000000000&hashrateEhs=900',
+      '?v=2&startDifficulty=120000000000000&hashrateEhs=900',
     );
   });
 
   it('writes numbers in shortest form without the exponent plus', () => {
     expect(encodeLink({ ...base, startDifficulty: 1e18, hashrateEhs: 1e-12 }, view)).toBe(
-      '?v=1&startDifficulty=1000000000000000000&hashrateEhs=1e-12',
+      '?v=2&startDifficulty=1000000000000000000&hashrateEhs=1e-12',
     );
     expect(formatNumber(1e21)).toBe('1e21');
     expect(formatNumber(-2.5e300)).toBe('-2.5e300');
-    expect(encodeLink({ ...base, powerUsdPerKwh: 0.1 + 0.2 }, view)).toBe('?v=1&powerUsdPerKwh=0.30000000000000004');
+    expect(encodeLink({ ...base, powerUsdPerKwh: 0.1 + 0.2 }, view)).toBe('?v=2&powerUsdPerKwh=0.30000000000000004');
   });
 
   it('writes an embed link with every view field', () => {
     expect(encodeEmbedLink(base, view)).toBe(
-      '?v=1&embed=1&x=leaseUsdPerKwMonth:60:220:96&y=btcPriceUsd:30000:250000:96:log&metric=delta&month=1',
+      '?v=2&embed=1&x=leaseUsdPerKwMonth:60:220:96&y=btcPriceUsd:30000:250000:96:log&metric=delta&month=1',
     );
     expect(encodeEmbedLink(base, view, { title: 'Pivot or mine?', subtitle: '' })).toMatch(/&title=Pivot%20or%20mine%3F$/);
   });
@@ -101,7 +104,7 @@ describe('round trips', () => {
   });
 
   it('accepts a whole URL, no question mark, a hash, and + for spaces', () => {
-    for (const search of ['https://example.test/?v=1&name=a+b#top', 'v=1&name=a%20b', '?v=1&name=a+b']) {
+    for (const search of ['https://example.test/?v=2&name=a+b#top', 'v=1&name=a%20b', '?v=2&name=a+b']) {
       const d = decodeLink(search);
       expect(d.scenario.name).toBe('a b');
       expect(d.ignored).toEqual([]);
@@ -123,7 +126,7 @@ describe('versions', () => {
   it('a link without v is read as version 1', () => {
     const d = decodeLink('?siteMw=200');
     expect(d.version).toBe(1);
-    expect(d.scenario).toEqual({ version: CURRENT_VERSION, siteMw: 200 });
+    expect(d.scenario).toEqual({ version: CURRENT_VERSION, ...V1_VALUES, siteMw: 200 });
     expect(d.ignored).toEqual([]);
   });
 
@@ -161,11 +164,13 @@ describe('versions', () => {
           return out;
         },
       },
+      ...LINK_MIGRATIONS,
     ];
     const d = decodeLink('?v=0&mw=300&month=2', { migrations });
     expect(d.version).toBe(0);
     expect(d.ignored).toEqual([]);
-    expect(d.scenario).toEqual({ version: CURRENT_VERSION, siteMw: 300 });
+    // Its scenario keys are read as version 1's, the oldest scenario version.
+    expect(d.scenario).toEqual({ version: CURRENT_VERSION, ...V1_VALUES, siteMw: 300 });
     expect(d.view).toEqual({ ...defaultView(), metric: 'npvPivot', month: 2 });
     // Without the migration, version 0 is unknown to this build.
     const without = decodeLink('?v=0&mw=300');
@@ -176,7 +181,7 @@ describe('versions', () => {
 
 describe('bad and partial links', () => {
   it('loads what is valid and lists what was ignored, naming the range', () => {
-    const d = decodeLink('?v=1&siteMw=250&uptimePct=120&poolFeePct=abc&bogus=1&siteMW=3&x=foo&metric=profit&name=ok');
+    const d = decodeLink('?v=2&siteMw=250&uptimePct=120&poolFeePct=abc&bogus=1&siteMW=3&x=foo&metric=profit&name=ok');
     expect(d.scenario).toEqual({ version: CURRENT_VERSION, siteMw: 250, name: 'ok' });
     expect(d.view).toEqual(defaultView());
     const byParam = Object.fromEntries(d.ignored.map((i) => [i.param, i]));
@@ -189,13 +194,13 @@ describe('bad and partial links', () => {
   });
 
   it('drops the key a rule across keys rejects', () => {
-    const d = decodeLink('?v=1&startHeight=931392&epochElapsedSeconds=600&siteMw=10');
+    const d = decodeLink('?v=2&startHeight=931392&epochElapsedSeconds=600&siteMw=10');
     expect(d.scenario).toEqual({ version: CURRENT_VERSION, startHeight: 931_392, siteMw: 10 });
     expect(d.ignored.map((i) => i.param)).toEqual(['epochElapsedSeconds']);
   });
 
   it('checks the view against the scenario and itself', () => {
-    const d = decodeLink('?v=1&horizonYears=2&x=btcPriceUsd:1000:2000:10&y=btcPriceUsd:1:5:2&month=30&metric=hashprice');
+    const d = decodeLink('?v=2&horizonYears=2&x=btcPriceUsd:1000:2000:10&y=btcPriceUsd:1:5:2&month=30&metric=hashprice');
     expect(d.view.x.key).toBe('btcPriceUsd');
     expect(d.view.y.key).toBe('leaseUsdPerKwMonth'); // the default y shares x's key: the default x instead
     expect(d.view.month).toBe(1);
@@ -205,7 +210,7 @@ describe('bad and partial links', () => {
   });
 
   it('reports an axis outside its key range and a repeated parameter', () => {
-    const d = decodeLink('?v=1&x=siteMw:0:500:10&siteMw=5&siteMw=6&y=btcPriceUsd:0:100:10:log');
+    const d = decodeLink('?v=2&x=siteMw:0:500:10&siteMw=5&siteMw=6&y=btcPriceUsd:0:100:10:log');
     expect(d.scenario.siteMw).toBe(5);
     expect(d.view.x).toEqual(defaultView().x);
     expect(d.view.y).toEqual(defaultView().y);
@@ -216,10 +221,10 @@ describe('bad and partial links', () => {
   });
 
   it('title and subtitle are read only in an embed', () => {
-    const d = decodeLink('?v=1&title=Hi');
+    const d = decodeLink('?v=2&title=Hi');
     expect(d.embed).toBeNull();
     expect(d.ignored).toEqual([{ param: 'title', raw: 'Hi', reason: 'only read in an embed link (embed=1)' }]);
-    expect(decodeLink('?v=1&embed=yes').ignored[0]).toMatchObject({ param: 'embed', reason: 'expected 1 (the embed marker)' });
+    expect(decodeLink('?v=2&embed=yes').ignored[0]).toMatchObject({ param: 'embed', reason: 'expected 1 (the embed marker)' });
   });
 
   const garbage = [
@@ -256,14 +261,14 @@ describe('bad and partial links', () => {
   });
 
   it('names the key and the range of an overflowing number', () => {
-    const d = decodeLink('?v=1&siteMw=1e400');
+    const d = decodeLink('?v=2&siteMw=1e400');
     expect(d.ignored).toEqual([
       { param: 'siteMw', raw: '1e400', reason: 'expected a number from 0.1 to 10000 MW, got Infinity (a number too large for a double)' },
     ]);
   });
 
   it('reports malformed percent-encoding', () => {
-    const d = decodeLink('?v=1&name=%E0%A4%A&siteMw=3');
+    const d = decodeLink('?v=2&name=%E0%A4%A&siteMw=3');
     expect(d.scenario).toEqual({ version: CURRENT_VERSION, siteMw: 3 });
     expect(d.ignored).toEqual([{ param: 'name', raw: '%E0%A4%A', reason: 'malformed percent-encoding in the value' }]);
   });
@@ -271,13 +276,13 @@ describe('bad and partial links', () => {
 
 describe('isEmbed', () => {
   it('is true only with embed=1', () => {
-    expect(isEmbed('?v=1&embed=1')).toBe(true);
+    expect(isEmbed('?v=2&embed=1')).toBe(true);
     expect(isEmbed(encodeEmbedLink(base, view))).toBe(true);
     expect(isEmbed('https://x.test/?embed=1#a')).toBe(true);
-    expect(isEmbed('?v=1')).toBe(false);
+    expect(isEmbed('?v=2')).toBe(false);
     expect(isEmbed('?embed=0')).toBe(false);
     expect(isEmbed('?embed')).toBe(false);
-    expect(isEmbed('?v=1#embed=1')).toBe(false);
+    expect(isEmbed('?v=2#embed=1')).toBe(false);
   });
 
   it('an embed link, re-encoded without the marker, is the explorer on the same scenario and view', () => {
@@ -285,6 +290,6 @@ describe('isEmbed', () => {
     const v: View = { ...defaultView(), metric: 'npvMine' };
     const decoded = decodeLink(encodeEmbedLink(scenario, v, { title: 'A title' }));
     expect(encodeLink(decoded.scenario, decoded.view)).toBe(encodeLink(scenario, v));
-    expect(encodeLink(decoded.scenario, decoded.view)).toBe('?v=1&siteMw=42&name=Story&metric=npvMine');
+    expect(encodeLink(decoded.scenario, decoded.view)).toBe('?v=2&siteMw=42&name=Story&metric=npvMine');
   });
 });

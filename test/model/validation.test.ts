@@ -23,8 +23,8 @@ const v1 = (extra: Record<string, unknown>) => ({ version: 1, ...extra });
 
 const BAD: Bad[] = [
   // The document itself.
-  { name: 'missing version', json: { siteMw: 50 }, key: 'version', says: ['version: missing', '"version": 1'] },
-  { name: 'unsupported version 2', json: { version: 2 }, key: 'version', says: ['version: unsupported version 2', 'reads version 1'] },
+  { name: 'missing version', json: { siteMw: 50 }, key: 'version', says: ['version: missing', '"version": 2', 'supported: 1 to 2'] },
+  { name: 'unsupported version 3', json: { version: 3 }, key: 'version', says: ['version: unsupported version 3', 'reads version 1 to 2'] },
   { name: 'version 0', json: { version: 0 }, key: 'version', says: ['unsupported version 0'] },
   { name: 'version as a string', json: { version: '1' }, key: 'version', says: ['version: expected a whole number', 'a string ("1")'] },
   { name: 'fractional version', json: { version: 1.5 }, key: 'version', says: ['version: expected a whole number', 'got 1.5'] },
@@ -162,7 +162,7 @@ describe('validation', () => {
       startHeight: 931_393,
       epochElapsedSeconds: 600,
       startDate: '2026-01-08',
-      version: 1,
+      version: 2,
     });
     expect(r.ok).toBe(true);
     if (r.ok) expect(Object.keys(r.scenario)).toEqual(['version', 'startDate', 'startHeight', 'epochElapsedSeconds', 'exitSharePct', 'siteMw', 'name', 'notes']);

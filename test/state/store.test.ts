@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_VERSION } from '../../src/model/registry/index.ts';
+import { V1_CHANGED_DEFAULTS, v2KeysAtV1 } from '../../src/model/scenario/migrations.ts';
 import { defaultView } from '../../src/model/view.ts';
 import { openScenarioStore, type ScenarioStore } from '../../src/state/store.ts';
 
@@ -113,9 +114,14 @@ describe('saved scenarios', () => {
     const old = { id: 'old', name: 'Old', modified: '2025-12-01T00:00:00.000Z', schemaVersion: 1, scenario: { siteMw: 99 } };
     await set('scenario:old', old, idb);
     const got = await s.getScenario('old');
+    // Migrated from version 1: the version-1 values of what version 2 adds or changes are written out.
     expect(got).toEqual({
       status: 'found',
-      record: { id: 'old', name: 'Old', modified: old.modified, schemaVersion: CURRENT_VERSION, scenario: { version: CURRENT_VERSION, siteMw: 99 } },
+      migratedFrom: 1,
+      record: {
+        id: 'old', name: 'Old', modified: old.modified, schemaVersion: CURRENT_VERSION,
+        scenario: { version: CURRENT_VERSION, ...V1_CHANGED_DEFAULTS, ...v2KeysAtV1(10), siteMw: 99 },
+      },
     });
     expect(await get('scenario:old', idb)).toEqual(old);
   });

@@ -100,17 +100,17 @@ export function defaultInputs(version: number = CURRENT_VERSION): ModelInputs {
   return Object.fromEntries(REGISTRY.map((p) => [p.key, version >= 2 ? p.v2Default ?? p.v1Default : p.v1Default])) as ModelInputs;
 }
 
-/** A complete scenario of the current version: every key at its default. */
-export function defaultScenario(): {
-  version: typeof CURRENT_VERSION;
+/** A complete scenario of version `version` (the current one unless given): every key at its default. */
+export function defaultScenario(version: number = CURRENT_VERSION): {
+  version: number;
   startDate: string;
   name: string;
   notes: string;
 } & ModelInputs {
   return {
-    version: CURRENT_VERSION,
+    version,
     startDate: TEXT_PARAMS_BY_KEY.startDate.default,
-    ...defaultInputs(),
+    ...defaultInputs(version),
     name: TEXT_PARAMS_BY_KEY.name.default,
     notes: TEXT_PARAMS_BY_KEY.notes.default,
   };

@@ -4,7 +4,7 @@
  */
 
 /** The scenario schema version this build writes; older versions are migrated forward. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export type ParamGroup = 'network' | 'miner' | 'pivot' | 'finance';
 

@@ -108,7 +108,7 @@ export const V1_TO_V2: Migration = {
  * version's defaults by writing them into the scenario when absent, so an old file or link keeps
  * computing what it computed.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [V1_TO_V2];
 
 /**
  * Brings a scenario object of a supported older version up to CURRENT_VERSION (the input is not

@@ -3,13 +3,15 @@
  * embeds written today are read forever, through migrations.ts). Pure: no DOM, no state; the
  * explorer's state calls write.ts and parse.ts.
  *
- * The format, version 1:
+ * The format, version 2 (version 1's syntax is the same; only its defaults differ):
  *
- *   ?v=1&siteMw=250&name=Base%20case&x=leaseUsdPerKwMonth:60:220:48&metric=npvPivot
+ *   ?v=2&siteMw=250&name=Base%20case&x=leaseUsdPerKwMonth:60:220:48&metric=npvPivot
  *
  * - `v` — the schema version the link was made with (registry CURRENT_VERSION). Every link this
- *   codec writes names it, so the default scenario and view give exactly `?v=1`, never an empty
- *   string: the version is what pins the defaults the link's omissions stand for.
+ *   codec writes names it, so the default scenario and view give exactly `?v=2`, never an empty
+ *   string: the version is what pins the defaults the link's omissions stand for. A version-1
+ *   link's omissions mean version 1's defaults: read through the migrations, its scenario holds
+ *   them, and the link written back from it spells out those that differ from version 2's.
  *   A link without `v` that holds any scenario or view parameter is read as version 1, the first
  *   (so a hand-written link means the same thing forever); a query with neither (the bare page,
  *   or only tracking parameters) is the explorer's front page at the current version.
@@ -26,7 +28,7 @@
  *   scenario migrations (docs/model.md §6 makes every default change a version bump), but a
  *   published chart should not depend on anyone remembering that the view's defaults are public
  *   too — its axes, metric and month are spelled out, so the chart a story shows is the chart it
- *   was given. (Scenario keys stay differences only: writing all 37 would make every iframe src
+ *   was given. (Scenario keys stay differences only: writing all 53 would make every iframe src
  *   1 KB for no added safety, since a registry default change without a migration would already
  *   break files.)
  *

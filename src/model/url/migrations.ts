@@ -32,7 +32,7 @@ export const LINK_V1_TO_V2: LinkMigration = {
 };
 
 /** Ordered by `from`; one per version bump (an identity one when only the scenario changed). */
-export const LINK_MIGRATIONS: readonly LinkMigration[] = [];
+export const LINK_MIGRATIONS: readonly LinkMigration[] = [LINK_V1_TO_V2];
 
 /** The oldest link version `migrations` reach CURRENT_VERSION from. */
 export function oldestVersion(migrations: readonly LinkMigration[]): number {

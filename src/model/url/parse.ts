@@ -118,7 +118,7 @@ function defaults(version: number, ignored: Ignored[]): DecodedLink {
 }
 
 /**
- * Reads a link's query (`?v=1&…`, without `?`, or a whole URL). Never throws: what is valid is
+ * Reads a link's query (`?v=2&…`, without `?`, or a whole URL). Never throws: what is valid is
  * loaded, what is not is replaced by its default and listed in `ignored`.
  */
 export function decodeLink(search: string, options: DecodeOptions = {}): DecodedLink {
