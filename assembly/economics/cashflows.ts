@@ -31,25 +31,20 @@ export let sumEbitdaMine: f64 = 0;
 export let sumRevPivot: f64 = 0;
 export let sumEbitdaPivot: f64 = 0;
 
-// One month of mining on some megawatts, set by mine(): its EBITDA and its revenue (with the
-// demand-response credit). The fleet is off when its revenue after pool fee is below its power cost
-// plus the opex switching off saves, (1−b)·o·M; an idle fleet pays b·o·M and keeps its DR credit.
-let minedEbitda: f64 = 0;
-let minedRevenue: f64 = 0;
-let savedWhenOff: f64 = 0; // 1 − b: the share of the opex that switching off saves
+// A month of mining (docs/model.md §3, §7.2): the fleet is off when its revenue after pool fee is
+// below its power cost plus the opex switching off saves, (1−b)·o·M — per megawatt, the same test
+// for any number of them; an idle fleet pays b·o·M and keeps its demand-response credit.
 
-@inline function mine(i: i32, mw: f64, price: f64): void {
-  const revenue = unchecked(btcPerMw[i]) * mw * price;
-  const power = unchecked(powerPerMw[i]) * mw;
+/** Mining EBITDA of `mw` megawatts in month index i at BTC price `price`, running or not. */
+@inline function miningEbitda(i: i32, mw: f64, price: f64, on: bool): f64 {
   const opex = opexPerMw * mw;
   const dr = drPerMw * mw;
-  if (revenue < power + savedWhenOff * opex) {
-    minedEbitda = dr - mothball * opex;
-    minedRevenue = dr;
-  } else {
-    minedEbitda = revenue - power + dr - opex;
-    minedRevenue = revenue + dr;
-  }
+  return on ? unchecked(btcPerMw[i]) * mw * price - unchecked(powerPerMw[i]) * mw + dr - opex : dr - mothball * opex;
+}
+
+/** Mining revenue (with the demand-response credit) of `mw` megawatts, running or not. */
+@inline function miningRevenue(i: i32, mw: f64, price: f64, on: bool): f64 {
+  return (on ? unchecked(btcPerMw[i]) * mw * price : 0) + drPerMw * mw;
 }
 
 // The prices cashFlows() reads: priceScale · pricePath[i] — P0 · (1+μ)^((m−½)/12) on the
@@ -104,7 +99,7 @@ export function cashFlows(): void {
   const multMine = inputs[I_EXIT_MULTIPLE_MINE];
   const multPivot = inputs[I_EXIT_MULTIPLE_PIVOT];
   const sold = resale();
-  savedWhenOff = 1 - mothball;
+  const savedWhenOff = 1 - mothball; // the share of the opex that switching off saves
   // One rate for both parts (version 1): one discount factor a month.
   const oneRate = unchecked(discount[0]) == unchecked(discountHost[0]);
   let trailMine: f64 = 0;
@@ -123,16 +118,15 @@ export function cashFlows(): void {
   for (let m = 1; m <= months; m++) {
     const i = m - 1;
     const price = priceScale * load<f64>(pricePath + (<usize>i << 3));
-    mine(i, site, price);
-    const eMine = minedEbitda;
+    const on = !(unchecked(btcPerMw[i]) * price < unchecked(powerPerMw[i]) + savedWhenOff * opexPerMw);
+    const eMine = miningEbitda(i, site, price, on);
     unchecked((cfMine[i] = eMine - unchecked(refreshCapexPerMw[i]) * site));
-    sumRevMine += minedRevenue;
+    sumRevMine += miningRevenue(i, site, price, on);
     sumEbitdaMine += eMine;
 
     const mw = m <= c0 ? site : rest;
     const nextMw = m + 1 <= c0 ? site : rest;
-    if (mw != site) mine(i, mw, price);
-    const ePivot = minedEbitda;
+    const ePivot = mw == site ? eMine : miningEbitda(i, mw, price, on);
     const conversion = m > c0 && m <= c0 + build ? capexPerMonth : 0;
     const unit = unchecked(unitNoi[i]);
     const noi = unit * lease;
@@ -140,7 +134,7 @@ export function cashFlows(): void {
     const hosting = noi - conversion + (m == c0 + 1 ? sold : 0);
     unchecked((cfPivotMining[i] = mining));
     unchecked((cfPivotHosting[i] = hosting));
-    sumRevPivot += minedRevenue + noi * grossPerNoi;
+    sumRevPivot += miningRevenue(i, mw, price, on) + noi * grossPerNoi;
     sumEbitdaPivot += ePivot + noi;
     if (m > months - 12) {
       trailMine += eMine;
@@ -149,10 +143,15 @@ export function cashFlows(): void {
     }
     if (i < last) {
       const df = unchecked(discount[i]);
-      const dh = oneRate ? df : unchecked(discountHost[i]);
       pvMine += unchecked(cfMine[i]) * df;
-      pvPivot += mining * df + hosting * dh;
-      pvUnit += unit * dh;
+      if (oneRate) {
+        pvPivot += (mining + hosting) * df;
+        pvUnit += unit * df;
+      } else {
+        const dh = unchecked(discountHost[i]);
+        pvPivot += mining * df + hosting * dh;
+        pvUnit += unit * dh;
+      }
     }
   }
   unchecked((cfMine[last] += multMine * trailMine));
