@@ -71,7 +71,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', 'test/**/*.svelte.test.ts'], sequence: { groupOrder: 0 } },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/browser/**', 'test/**/*.svelte.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         // The runes classes (src/state/*.svelte.ts) in Node, compiled and run as in the browser:

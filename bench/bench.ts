@@ -23,7 +23,10 @@ const quick = process.argv.includes('--quick');
 const scale = (n: number) => (quick ? Math.max(2, n >> 4) : n);
 
 /** W1–W3: version 1's defaults, as before version 2, so their figures stay comparable. */
-const base: ModelInputs = sweepInputs({ ...defaultInputs(1), horizonYears: 15, hashrateGrowthPctPerMonth: 1 }, { hashrateEhs: false, epochElapsedSeconds: false });
+const base: ModelInputs = sweepInputs(
+  { ...defaultInputs(1), horizonYears: 15, hashrateGrowthPctPerMonth: 1 },
+  { hashrateEhs: false, epochElapsedSeconds: false },
+);
 
 /** The version-2 workloads start from the defaults of a new (version-2) scenario. */
 const v2 = (over: Partial<ModelInputs>): ModelInputs =>
@@ -122,7 +125,10 @@ function report(workload: string, impl: string, cells: number, inputs: ModelInpu
   console.log(JSON.stringify(line));
 }
 
-const IMPLS = [['wasm', 'release'], ['wasm-simd', 'release-simd']] as [string, KernelVariant][];
+const IMPLS = [
+  ['wasm', 'release'],
+  ['wasm-simd', 'release-simd'],
+] as [string, KernelVariant][];
 
 for (const w of workloads) {
   const cells = w.spec.x.n * w.spec.y.n;
@@ -130,24 +136,34 @@ for (const w of workloads) {
   const paths = pathsOf(w.inputs, w.spec.metric === 'probPivotWins');
   for (const [impl, variant] of IMPLS) {
     const sweeper = createSweeper(loadKernelSync(variant));
-    report(w.name, impl, cells, w.inputs, paths, time(() => sweepGrid(sweeper, w.inputs, w.spec)));
+    report(
+      w.name,
+      impl,
+      cells,
+      w.inputs,
+      paths,
+      time(() => sweepGrid(sweeper, w.inputs, w.spec)),
+    );
   }
   // The reference, cell by cell, on an evenly spread sample of cells.
   const xs = axisValues(w.spec.x);
   const ys = axisValues(w.spec.y);
   const sample = quick ? 2 : v2Workload ? 4 : 16;
-  const ms = time(() => {
-    for (let i = 0; i < sample; i++) {
-      const cell = Math.floor((i * cells) / sample);
-      // The workloads leave both derived defaults to the kernel (−1): derive them for the cell.
-      const s: ModelInputs = { ...w.inputs, [w.spec.x.key]: xs[cell % w.spec.x.n], [w.spec.y.key]: ys[Math.floor(cell / w.spec.x.n)] };
-      s.hashrateEhs = hashrateEhsFor(s.startDifficulty);
-      s.epochElapsedSeconds = epochElapsedSecondsFor(s.startHeight);
-      if (!v2Workload) metricOf(s, w.spec.metric, w.spec.month);
-      else if (paths > 0) evaluateV2(s);
-      else evaluateV2({ ...s, btcVolatilityPctPerYear: 0 });
-    }
-  }, quick ? 1 : 3);
+  const ms = time(
+    () => {
+      for (let i = 0; i < sample; i++) {
+        const cell = Math.floor((i * cells) / sample);
+        // The workloads leave both derived defaults to the kernel (−1): derive them for the cell.
+        const s: ModelInputs = { ...w.inputs, [w.spec.x.key]: xs[cell % w.spec.x.n], [w.spec.y.key]: ys[Math.floor(cell / w.spec.x.n)] };
+        s.hashrateEhs = hashrateEhsFor(s.startDifficulty);
+        s.epochElapsedSeconds = epochElapsedSecondsFor(s.startHeight);
+        if (!v2Workload) metricOf(s, w.spec.metric, w.spec.month);
+        else if (paths > 0) evaluateV2(s);
+        else evaluateV2({ ...s, btcVolatilityPctPerYear: 0 });
+      }
+    },
+    quick ? 1 : 3,
+  );
   report(w.name, 'ts', cells, w.inputs, paths, (ms * cells) / sample, true);
 }
 
@@ -158,7 +174,21 @@ for (const w of workloads) {
   inputs.epochElapsedSeconds = epochElapsedSecondsFor(inputs.startHeight);
   for (const [impl, variant] of IMPLS) {
     const model = createModel(loadKernelSync(variant));
-    report('E1', impl, 1, inputs, inputs.monteCarloPaths, time(() => model.evaluate(inputs)));
+    report(
+      'E1',
+      impl,
+      1,
+      inputs,
+      inputs.monteCarloPaths,
+      time(() => model.evaluate(inputs)),
+    );
   }
-  report('E1', 'ts', 1, inputs, inputs.monteCarloPaths, time(() => evaluateV2(inputs), quick ? 1 : 3));
+  report(
+    'E1',
+    'ts',
+    1,
+    inputs,
+    inputs.monteCarloPaths,
+    time(() => evaluateV2(inputs), quick ? 1 : 3),
+  );
 }

@@ -19,20 +19,27 @@ const TILE = [0x1d, 0x24, 0x33];
 const LINE = [0xf7, 0x93, 0x1a];
 const DOT = [0x6f, 0xd3, 0xff];
 // The favicon's geometry, in its 32-unit viewBox.
-const POINTS = [[7, 22], [13, 14], [18, 18], [25, 8]];
+const POINTS = [
+  [7, 22],
+  [13, 14],
+  [18, 18],
+  [25, 8],
+];
 const STROKE = 3;
 const DOT_AT = [25, 8];
 const DOT_R = 2.5;
 const RADIUS = 6;
 
 function segmentDistance(px, py, [ax, ay], [bx, by]) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
 function inRoundedSquare(x, y) {
-  const cx = Math.min(Math.max(x, RADIUS), 32 - RADIUS), cy = Math.min(Math.max(y, RADIUS), 32 - RADIUS);
+  const cx = Math.min(Math.max(x, RADIUS), 32 - RADIUS),
+    cy = Math.min(Math.max(y, RADIUS), 32 - RADIUS);
   return x >= 0 && x <= 32 && y >= 0 && y <= 32 && Math.hypot(x - cx, y - cy) <= RADIUS;
 }
 
@@ -44,7 +51,10 @@ function draw(size, maskable) {
   const S = 4;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < S; sy++) {
         for (let sx = 0; sx < S; sx++) {
           const u = (x + (sx + 0.5) / S - offset) / scale;
@@ -56,13 +66,18 @@ function draw(size, maskable) {
           if (d <= STROKE / 2) c = LINE;
           if (Math.hypot(u - DOT_AT[0], v - DOT_AT[1]) <= DOT_R) c = DOT;
           if (c) {
-            r += c[0]; g += c[1]; b += c[2]; a += 1;
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a += 1;
           }
         }
       }
       const i = (y * size + x) * 4;
       if (a > 0) {
-        px[i] = Math.round(r / a); px[i + 1] = Math.round(g / a); px[i + 2] = Math.round(b / a);
+        px[i] = Math.round(r / a);
+        px[i + 1] = Math.round(g / a);
+        px[i + 2] = Math.round(b / a);
       }
       px[i + 3] = Math.round((255 * a) / (S * S));
     }

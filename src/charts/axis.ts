@@ -47,8 +47,7 @@ function fits(spec: AxisSpec, ticks: readonly number[], labels: readonly string[
     const half = spec.orient === 'bottom' ? textWidth(labels[i]!, FONT) / 2 : ROW / 2;
     if (pos[i]! - half < Math.min(lo, hi) - 0.5 || pos[i]! + half > Math.max(lo, hi) + 0.5) return false;
     if (i > 0) {
-      const need =
-        spec.orient === 'bottom' ? (textWidth(labels[i - 1]!, FONT) + textWidth(labels[i]!, FONT)) / 2 + GAP : ROW;
+      const need = spec.orient === 'bottom' ? (textWidth(labels[i - 1]!, FONT) + textWidth(labels[i]!, FONT)) / 2 + GAP : ROW;
       if (Math.abs(pos[i]! - pos[i - 1]!) < need) return false;
     }
   }
@@ -139,7 +138,11 @@ export function axisSvg(spec: AxisSpec, at: { x: number; y: number }): string {
       );
     }
     parts.push(
-      el('text', { class: 'title', x: num((r0 + r1) / 2), y: spec.titleOffset, 'text-anchor': 'middle', fill: 'currentColor' }, text(spec.title)),
+      el(
+        'text',
+        { class: 'title', x: num((r0 + r1) / 2), y: spec.titleOffset, 'text-anchor': 'middle', fill: 'currentColor' },
+        text(spec.title),
+      ),
     );
   } else {
     parts.push(el('path', { class: 'domain', d: `M0,${num(r0)}V${num(r1)}`, stroke: 'currentColor' }));
@@ -158,7 +161,13 @@ export function axisSvg(spec: AxisSpec, at: { x: number; y: number }): string {
     parts.push(
       el(
         'text',
-        { class: 'title', transform: `translate(${num(-spec.titleOffset)},${num(mid)}) rotate(-90)`, dy: '0.71em', 'text-anchor': 'middle', fill: 'currentColor' },
+        {
+          class: 'title',
+          transform: `translate(${num(-spec.titleOffset)},${num(mid)}) rotate(-90)`,
+          dy: '0.71em',
+          'text-anchor': 'middle',
+          fill: 'currentColor',
+        },
         text(spec.title),
       ),
     );

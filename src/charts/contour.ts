@@ -58,8 +58,25 @@ export function breakevenSvg(spec: BreakevenSpec): string {
   const px = spec.lines.map((line) => line.map(spec.toPx));
   const d = px.map((line) => linePath(line)).join('');
   const parts = [
-    el('path', { class: 'breakeven-halo', d, fill: 'none', stroke: '#fff', 'stroke-opacity': 0.85, 'stroke-width': 5, 'stroke-linejoin': 'round' }),
-    el('path', { class: 'breakeven', 'data-testid': 'breakeven', d, fill: 'none', stroke: '#111', 'stroke-width': 2, 'stroke-linejoin': 'round', 'data-lines': px.length }),
+    el('path', {
+      class: 'breakeven-halo',
+      d,
+      fill: 'none',
+      stroke: '#fff',
+      'stroke-opacity': 0.85,
+      'stroke-width': 5,
+      'stroke-linejoin': 'round',
+    }),
+    el('path', {
+      class: 'breakeven',
+      'data-testid': 'breakeven',
+      d,
+      fill: 'none',
+      stroke: '#111',
+      'stroke-width': 2,
+      'stroke-linejoin': 'round',
+      'data-lines': px.length,
+    }),
   ];
   const longest = px.reduce<Point[] | null>((best, line) => (!best || line.length > best.length ? line : best), null);
   if (longest && longest.length >= 2) {
@@ -67,13 +84,34 @@ export function breakevenSvg(spec: BreakevenSpec): string {
     const { box } = spec;
     const place = (f: number): Point => {
       const [mx, my] = longest[Math.min(longest.length - 1, Math.floor(longest.length * f))]!;
-      return [Math.min(Math.max(mx + 6, box.x + 2), box.x + box.width - w - 2), Math.min(Math.max(my - 6, box.y + 12), box.y + box.height - 4)];
+      return [
+        Math.min(Math.max(mx + 6, box.x + 2), box.x + box.width - w - 2),
+        Math.min(Math.max(my - 6, box.y + 12), box.y + box.height - 4),
+      ];
     };
     // Along the line from its middle outwards, the first spot that leaves the markers visible.
-    const covers = ([x, y]: Point) => (spec.avoid ?? []).some(([ax, ay]) => ax > x - 10 && ax < x + w + 10 && ay > y - LABEL_H - 8 && ay < y + 10);
+    const covers = ([x, y]: Point) =>
+      (spec.avoid ?? []).some(([ax, ay]) => ax > x - 10 && ax < x + w + 10 && ay > y - LABEL_H - 8 && ay < y + 10);
     const spots = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9].map(place);
     const [x, y] = spots.find((p) => !covers(p)) ?? spots[0]!;
-    parts.push(el('text', { class: 'breakeven-label', x: num(x), y: num(y), 'font-size': 11, 'font-weight': 600, fill: '#111', stroke: '#fff', 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, text(spec.label)));
+    parts.push(
+      el(
+        'text',
+        {
+          class: 'breakeven-label',
+          x: num(x),
+          y: num(y),
+          'font-size': 11,
+          'font-weight': 600,
+          fill: '#111',
+          stroke: '#fff',
+          'paint-order': 'stroke',
+          'stroke-width': 3,
+          'stroke-linejoin': 'round',
+        },
+        text(spec.label),
+      ),
+    );
   }
   return el('g', { class: 'breakeven-layer' }, ...parts);
 }

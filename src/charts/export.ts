@@ -194,7 +194,10 @@ export function heatmapFigure(spec: HeatmapFigureSpec): Figure {
     {
       title: spec.title || defaultTitle(spec.view),
       subtitle: spec.subtitle,
-      notes: [assumptionsText(spec.scenario, spec.view), 'The ringed dot marks the scenario itself; each cell is that scenario with the two axis values changed.'],
+      notes: [
+        assumptionsText(spec.scenario, spec.view),
+        'The ringed dot marks the scenario itself; each cell is that scenario with the two axis values changed.',
+      ],
       source: sourceLine(spec.scenario),
     },
   );

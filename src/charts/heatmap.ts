@@ -76,10 +76,14 @@ function rasterScale(axis: Axis, range: [number, number]): ContinuousScale {
   if (axis.log) {
     const [a, b] = [Math.log(axis.min), Math.log(axis.max)];
     const h = (b - a) / (axis.n - 1) / 2;
-    return scaleLog().domain([Math.exp(a - h), Math.exp(b + h)]).range(range) as unknown as ContinuousScale;
+    return scaleLog()
+      .domain([Math.exp(a - h), Math.exp(b + h)])
+      .range(range) as unknown as ContinuousScale;
   }
   const h = (axis.max - axis.min) / (axis.n - 1) / 2;
-  return scaleLinear().domain([axis.min - h, axis.max + h]).range(range) as unknown as ContinuousScale;
+  return scaleLinear()
+    .domain([axis.min - h, axis.max + h])
+    .range(range) as unknown as ContinuousScale;
 }
 
 function axisSpec(axis: Axis, scale: ContinuousScale, orient: 'bottom' | 'left', bounds: [number, number], titleOffset: number): AxisSpec {
@@ -176,7 +180,19 @@ export function heatmapSvg(spec: HeatmapSpec, layout: HeatmapLayout = heatmapLay
     const [cx, cy] = layout.cellCentre(spec.selected.i, spec.selected.j);
     const w = Math.max(6, plot.width / view.x.n);
     const h = Math.max(6, plot.height / view.y.n);
-    parts.push(el('rect', { class: 'selected-cell', 'data-testid': 'selected-cell', x: cx - w / 2, y: cy - h / 2, width: w, height: h, fill: 'none', stroke: '#111', 'stroke-width': 2 }));
+    parts.push(
+      el('rect', {
+        class: 'selected-cell',
+        'data-testid': 'selected-cell',
+        x: cx - w / 2,
+        y: cy - h / 2,
+        width: w,
+        height: h,
+        fill: 'none',
+        stroke: '#111',
+        'stroke-width': 2,
+      }),
+    );
   }
   const avoid: Point[] = [];
   if (spec.selected) avoid.push(layout.cellCentre(spec.selected.i, spec.selected.j));
@@ -198,7 +214,9 @@ export function heatmapSvg(spec: HeatmapSpec, layout: HeatmapLayout = heatmapLay
     const inside = px >= plot.x && px <= plot.x + plot.width && py >= plot.y && py <= plot.y + plot.height;
     if (inside) {
       parts.push(
-        el('g', { class: 'current', 'data-testid': 'current-marker', transform: `translate(${num(px)},${num(py)})` },
+        el(
+          'g',
+          { class: 'current', 'data-testid': 'current-marker', transform: `translate(${num(px)},${num(py)})` },
           el('title', {}, text('The current scenario')),
           el('circle', { r: 7, fill: 'none', stroke: '#fff', 'stroke-width': 4 }),
           el('circle', { r: 7, fill: 'none', stroke: '#111', 'stroke-width': 1.75 }),
@@ -237,11 +255,25 @@ export function heatmapDocument(spec: HeatmapSpec, raster?: string): string {
   const layout = heatmapLayout(spec);
   const { plot } = layout;
   const image = raster
-    ? el('image', { href: raster, x: plot.x, y: plot.y, width: plot.width, height: plot.height, preserveAspectRatio: 'none', style: 'image-rendering:pixelated' })
+    ? el('image', {
+        href: raster,
+        x: plot.x,
+        y: plot.y,
+        width: plot.width,
+        height: plot.height,
+        preserveAspectRatio: 'none',
+        style: 'image-rendering:pixelated',
+      })
     : '';
   return el(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', width: spec.width, height: spec.height, viewBox: `0 0 ${num(spec.width)} ${num(spec.height)}`, 'font-family': 'system-ui, sans-serif' },
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: spec.width,
+      height: spec.height,
+      viewBox: `0 0 ${num(spec.width)} ${num(spec.height)}`,
+      'font-family': 'system-ui, sans-serif',
+    },
     image,
     heatmapSvg(spec, layout),
   );

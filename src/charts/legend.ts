@@ -64,7 +64,9 @@ export function legendSvg(spec: LegendSpec, at: { x: number; y: number }): strin
   if (spec.hasNone) {
     const x = width + 14;
     parts.push(
-      el('g', { class: 'legend-none', transform: `translate(${num(x)},${BAR_Y})` },
+      el(
+        'g',
+        { class: 'legend-none', transform: `translate(${num(x)},${BAR_Y})` },
         el('rect', { width: BAR_H, height: BAR_H, fill: NONE_COLOR, 'fill-opacity': 0.55 }),
         el('text', { x: BAR_H + 4, y: BAR_H / 2, dy: '0.32em', fill: 'currentColor' }, 'none'),
       ),
@@ -73,9 +75,15 @@ export function legendSvg(spec: LegendSpec, at: { x: number; y: number }): strin
   if (spec.ends) {
     const [left, right] = spec.ends;
     parts.push(el('text', { class: 'legend-end', y: BAR_H + BAR_Y + 32, fill: 'currentColor' }, text(`← ${left}`)));
-    parts.push(el('text', { class: 'legend-end', x: width, y: BAR_H + BAR_Y + 32, 'text-anchor': 'end', fill: 'currentColor' }, text(`${right} →`)));
+    parts.push(
+      el('text', { class: 'legend-end', x: width, y: BAR_H + BAR_Y + 32, 'text-anchor': 'end', fill: 'currentColor' }, text(`${right} →`)),
+    );
   }
-  return el('g', { class: 'legend', 'data-testid': 'legend', transform: `translate(${num(at.x)},${num(at.y)})`, 'font-size': 11 }, ...parts);
+  return el(
+    'g',
+    { class: 'legend', 'data-testid': 'legend', transform: `translate(${num(at.x)},${num(at.y)})`, 'font-size': 11 },
+    ...parts,
+  );
 }
 
 /** Width the legend takes beyond its ramp (the "none" swatch). */

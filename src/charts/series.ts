@@ -74,7 +74,9 @@ export function seriesSvg(spec: SeriesSpec): string {
   const left = Math.ceil(labelWidth(yAxis)) + 12;
   const plotWidth = Math.max(60, width - left - right);
   const ms = (s: number) => spec.startMs + s * 1000;
-  const time = scaleUtc().domain([ms(0), ms(spec.endSeconds)]).range([0, plotWidth]);
+  const time = scaleUtc()
+    .domain([ms(0), ms(spec.endSeconds)])
+    .range([0, plotWidth]);
   const years = spec.endSeconds / (365.25 * 86400);
   const timeFormat = utcFormat(years > 2.5 ? '%Y' : '%b %Y');
   const xScale = Object.assign((v: number) => time(v), {
@@ -93,13 +95,12 @@ export function seriesSvg(spec: SeriesSpec): string {
   const px = (s: number) => left + time(ms(s));
   const py = (v: number) => top + yScale(v);
 
-  const parts: string[] = [
-    axisSvg(xAxis, { x: left, y: top + plotHeight }),
-    axisSvg(yAxis, { x: left, y: top }),
-  ];
+  const parts: string[] = [axisSvg(xAxis, { x: left, y: top + plotHeight }), axisSvg(yAxis, { x: left, y: top })];
   // Light horizontal grid at the y ticks would repeat the axis; a zero line is what matters.
   if (spec.zero && lo < 0 && hi > 0) {
-    parts.push(el('path', { class: 'zero', d: `M${num(left)},${num(py(0))}h${num(plotWidth)}`, stroke: 'currentColor', 'stroke-opacity': 0.5 }));
+    parts.push(
+      el('path', { class: 'zero', d: `M${num(left)},${num(py(0))}h${num(plotWidth)}`, stroke: 'currentColor', 'stroke-opacity': 0.5 }),
+    );
   }
   for (const rule of spec.rules ?? []) {
     if (rule.seconds < 0 || rule.seconds > spec.endSeconds) continue;
@@ -107,9 +108,29 @@ export function seriesSvg(spec: SeriesSpec): string {
     const w = textWidth(rule.label, FONT);
     const anchorEnd = x + 3 + w > left + plotWidth;
     parts.push(
-      el('g', { class: 'rule' },
-        el('path', { d: `M${num(x)},${num(top)}v${num(plotHeight)}`, stroke: 'currentColor', 'stroke-dasharray': '3 3', 'stroke-opacity': 0.7 }),
-        el('text', { x: num(anchorEnd ? x - 3 : x + 3), y: top + 10, 'text-anchor': anchorEnd ? 'end' : 'start', fill: 'currentColor', 'font-size': FONT, stroke: 'var(--bg, #fff)', 'stroke-width': 3, 'paint-order': 'stroke' }, text(rule.label)),
+      el(
+        'g',
+        { class: 'rule' },
+        el('path', {
+          d: `M${num(x)},${num(top)}v${num(plotHeight)}`,
+          stroke: 'currentColor',
+          'stroke-dasharray': '3 3',
+          'stroke-opacity': 0.7,
+        }),
+        el(
+          'text',
+          {
+            x: num(anchorEnd ? x - 3 : x + 3),
+            y: top + 10,
+            'text-anchor': anchorEnd ? 'end' : 'start',
+            fill: 'currentColor',
+            'font-size': FONT,
+            stroke: 'var(--bg, #fff)',
+            'stroke-width': 3,
+            'paint-order': 'stroke',
+          },
+          text(rule.label),
+        ),
       ),
     );
   }
@@ -153,9 +174,24 @@ export function seriesSvg(spec: SeriesSpec): string {
     const anchorEnd = x + 6 + w > left + plotWidth;
     const ly = k % 2 === 0 ? Math.max(top + 10, y - 8) : Math.min(top + plotHeight - 8, y + 16);
     parts.push(
-      el('g', { class: 'mark' },
+      el(
+        'g',
+        { class: 'mark' },
         el('circle', { cx: num(x), cy: num(y), r: 3.5, fill: 'currentColor' }),
-        el('text', { x: num(anchorEnd ? x - 6 : x + 6), y: num(ly), 'text-anchor': anchorEnd ? 'end' : 'start', fill: 'currentColor', 'font-size': FONT, stroke: 'var(--bg, #fff)', 'stroke-width': 3, 'paint-order': 'stroke' }, text(m.label)),
+        el(
+          'text',
+          {
+            x: num(anchorEnd ? x - 6 : x + 6),
+            y: num(ly),
+            'text-anchor': anchorEnd ? 'end' : 'start',
+            fill: 'currentColor',
+            'font-size': FONT,
+            stroke: 'var(--bg, #fff)',
+            'stroke-width': 3,
+            'paint-order': 'stroke',
+          },
+          text(m.label),
+        ),
       ),
     );
   });
@@ -163,7 +199,9 @@ export function seriesSvg(spec: SeriesSpec): string {
   let kx = left;
   for (const line of spec.lines) {
     parts.push(
-      el('g', { class: 'key', transform: `translate(${num(kx)},10)` },
+      el(
+        'g',
+        { class: 'key', transform: `translate(${num(kx)},10)` },
         el('path', { d: 'M0,0h16', stroke: line.color, 'stroke-width': 2, 'stroke-dasharray': line.dashed ? '5 3' : undefined }),
         el('text', { x: 20, dy: '0.32em', fill: 'currentColor', 'font-size': FONT }, text(line.name)),
       ),

@@ -77,7 +77,10 @@ export function parseCommandArgs(command: Command, argv: string[]): { values: Va
   }
   const values = parsed.values as Values;
   if (!values.help && parsed.positionals.length > command.maxPositionals) {
-    const extra = parsed.positionals.slice(command.maxPositionals).map((p) => JSON.stringify(p)).join(' ');
+    const extra = parsed.positionals
+      .slice(command.maxPositionals)
+      .map((p) => JSON.stringify(p))
+      .join(' ');
     throw new CliError(`hashpivot ${command.name}: unexpected argument ${extra}; see \`hashpivot ${command.name} --help\``);
   }
   return { values, positionals: parsed.positionals };

@@ -6,14 +6,27 @@
 import { loadKernelSync } from '../kernel/load-node.ts';
 import { createSweeper, sweepGrid } from '../kernel/sweep.ts';
 import {
-  DEFAULT_SHARE_RANGE, bestPlan, checkShareRange, checkStartRange, defaultStartRange, type BestPlan, type PlanRange,
+  DEFAULT_SHARE_RANGE,
+  bestPlan,
+  checkShareRange,
+  checkStartRange,
+  defaultStartRange,
+  type BestPlan,
+  type PlanRange,
 } from '../model/best.ts';
 import { axisValues, type Axis, type Metric, type SweepSpec } from '../model/sweep.ts';
 import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, stringOption, type Command } from './args.ts';
 import { loadScenario, type LoadedScenario } from './input.ts';
 import { objectsToCsv, toJson } from './output.ts';
 
-const PLAN_FIELDS = ['pivotSharePct', 'pivotStartMonth', 'npvPivot', 'delta', 'deltaNow', 'valueOfWaiting'] as const satisfies readonly (keyof BestPlan)[];
+const PLAN_FIELDS = [
+  'pivotSharePct',
+  'pivotStartMonth',
+  'npvPivot',
+  'delta',
+  'deltaNow',
+  'valueOfWaiting',
+] as const satisfies readonly (keyof BestPlan)[];
 
 /** `MIN:MAX:N` as numbers, or a problem naming the option. */
 function parseRange(option: string, text: string): PlanRange | string {

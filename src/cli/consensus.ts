@@ -31,7 +31,9 @@ function parseTime(values: Values, name: 'first' | 'last', usage: string): numbe
   if (text === undefined) return new CliError(`--${name}: missing; usage: ${usage}`);
   const value = /^-?\d+$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(value)) {
-    return new CliError(`--${name}: expected a whole number of seconds since 1970-01-01 (a block's Unix time), got ${JSON.stringify(text)}`);
+    return new CliError(
+      `--${name}: expected a whole number of seconds since 1970-01-01 (a block's Unix time), got ${JSON.stringify(text)}`,
+    );
   }
   return value;
 }

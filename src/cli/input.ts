@@ -34,7 +34,13 @@ async function readSource(path: string, ctx: Context): Promise<string> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
     throw new CliError(`scenario: cannot read ${JSON.stringify(path)}: ${why}`);
   }
 }
@@ -51,7 +57,9 @@ export async function checkScenario(ctx: Context): Promise<Checked> {
   let raw: unknown;
   if (presetName !== undefined) {
     if (path !== undefined) {
-      throw new CliError(`scenario: give either a file (or - for stdin) or --preset, not both (got ${JSON.stringify(path)} and --preset ${presetName})`);
+      throw new CliError(
+        `scenario: give either a file (or - for stdin) or --preset, not both (got ${JSON.stringify(path)} and --preset ${presetName})`,
+      );
     }
     const preset = findPreset(presetName);
     if (!preset) {

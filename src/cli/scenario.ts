@@ -23,22 +23,57 @@ interface ParamRow {
 }
 
 const PARAM_COLUMNS = [
-  'key', 'type', 'group', 'label', 'unit', 'default', 'min', 'max', 'step', 'integer', 'maxLength', 'derived', 'description', 'source',
+  'key',
+  'type',
+  'group',
+  'label',
+  'unit',
+  'default',
+  'min',
+  'max',
+  'step',
+  'integer',
+  'maxLength',
+  'derived',
+  'description',
+  'source',
 ] as const satisfies readonly (keyof ParamRow)[];
 
 export function paramRows(): ParamRow[] {
   const [startDate, ...about] = TEXT_REGISTRY;
   const text = (t: (typeof TEXT_REGISTRY)[number]): ParamRow => ({
-    key: t.key, type: t.kind, group: t.group, label: t.label, unit: '', default: t.default,
-    min: null, max: null, step: null, integer: null, maxLength: t.maxLength, derived: null,
-    description: t.description, source: t.source,
+    key: t.key,
+    type: t.kind,
+    group: t.group,
+    label: t.label,
+    unit: '',
+    default: t.default,
+    min: null,
+    max: null,
+    step: null,
+    integer: null,
+    maxLength: t.maxLength,
+    derived: null,
+    description: t.description,
+    source: t.source,
   });
   return [
     text(startDate),
     ...REGISTRY.map((p): ParamRow => ({
-      key: p.key, type: 'number', group: p.group, label: p.label, unit: p.unit, default: p.default,
-      min: p.min, max: p.max, step: p.step, integer: p.integer, maxLength: null, derived: p.derived ?? null,
-      description: p.description, source: p.source,
+      key: p.key,
+      type: 'number',
+      group: p.group,
+      label: p.label,
+      unit: p.unit,
+      default: p.default,
+      min: p.min,
+      max: p.max,
+      step: p.step,
+      integer: p.integer,
+      maxLength: null,
+      derived: p.derived ?? null,
+      description: p.description,
+      source: p.source,
     })),
     ...about.map(text),
   ];
@@ -82,9 +117,7 @@ scenario command from one with --preset NAME.`,
       scenario: presetScenario(p),
       ...(p.announcedValueUsd === undefined ? {} : { announcedValueUsd: p.announcedValueUsd }),
     }));
-    io.stdout(
-      formatOf(values) === 'csv' ? objectsToCsv(['name', 'title', 'description', 'kind', 'source'], rows) : toJson(rows),
-    );
+    io.stdout(formatOf(values) === 'csv' ? objectsToCsv(['name', 'title', 'description', 'kind', 'source'], rows) : toJson(rows));
   },
 };
 

@@ -7,7 +7,17 @@ import { loadKernelSync } from '../kernel/load-node.ts';
 import { createSweeper, sweepGrid } from '../kernel/sweep.ts';
 import type { ModelKey } from '../model/keys.ts';
 import type { Problem } from '../model/scenario/types.ts';
-import { METRICS, MONTE_CARLO_METRICS, MONTH_METRICS, axisValues, checkSweep, parseAxis, sweepInputs, type Axis, type Metric } from '../model/sweep.ts';
+import {
+  METRICS,
+  MONTE_CARLO_METRICS,
+  MONTH_METRICS,
+  axisValues,
+  checkSweep,
+  parseAxis,
+  sweepInputs,
+  type Axis,
+  type Metric,
+} from '../model/sweep.ts';
 import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, stringOption, type Command } from './args.ts';
 import { loadScenario, type LoadedScenario } from './input.ts';
 import { sweepCsv } from '../model/csv.ts';

@@ -38,7 +38,8 @@ export function seriesCharts(inputs: ModelInputs, projection: Projection, ev: Ev
     discounted.push([END(m), b]);
   });
   const marks = [];
-  if (ev.paybackMonth !== null) marks.push({ seconds: END(ev.paybackMonth), value: plain[ev.paybackMonth - 1]?.[1] ?? 0, label: `payback, month ${ev.paybackMonth}` });
+  if (ev.paybackMonth !== null)
+    marks.push({ seconds: END(ev.paybackMonth), value: plain[ev.paybackMonth - 1]?.[1] ?? 0, label: `payback, month ${ev.paybackMonth}` });
   if (ev.discountedPaybackMonth !== null)
     marks.push({
       seconds: END(ev.discountedPaybackMonth),
@@ -50,17 +51,40 @@ export function seriesCharts(inputs: ModelInputs, projection: Projection, ev: Ev
     {
       id: 'hashrate',
       title: 'Network hashrate (monthly mean)',
-      spec: { endSeconds, unit: 'EH/s', lines: [{ name: 'EH/s', points: months.map((row) => [MID(row.month), row.hashrateEhs]), color: 'var(--series-network, #1b7a5a)' }], rules: halvings },
+      spec: {
+        endSeconds,
+        unit: 'EH/s',
+        lines: [{ name: 'EH/s', points: months.map((row) => [MID(row.month), row.hashrateEhs]), color: 'var(--series-network, #1b7a5a)' }],
+        rules: halvings,
+      },
     },
     {
       id: 'difficulty',
       title: 'Difficulty, with retargets (ticks) and halvings',
-      spec: { endSeconds, unit: '', lines: [{ name: 'difficulty', points: difficulty, color: 'var(--series-network, #1b7a5a)', step: true }], rules: halvings, rug },
+      spec: {
+        endSeconds,
+        unit: '',
+        lines: [{ name: 'difficulty', points: difficulty, color: 'var(--series-network, #1b7a5a)', step: true }],
+        rules: halvings,
+        rug,
+      },
     },
     {
       id: 'hashprice',
       title: 'Hashprice',
-      spec: { endSeconds, unit: 'USD/PH/day', lines: [{ name: '$/PH/day', points: months.map((row) => [MID(row.month), row.hashpriceUsdPerPhDay]), color: 'var(--series-network, #1b7a5a)' }], rules: halvings, zero: true },
+      spec: {
+        endSeconds,
+        unit: 'USD/PH/day',
+        lines: [
+          {
+            name: '$/PH/day',
+            points: months.map((row) => [MID(row.month), row.hashpriceUsdPerPhDay]),
+            color: 'var(--series-network, #1b7a5a)',
+          },
+        ],
+        rules: halvings,
+        zero: true,
+      },
     },
     {
       id: 'cashflow',

@@ -26,17 +26,9 @@ function subject(inputs: ModelInputs): string {
 export function headline(inputs: ModelInputs, ev: Evaluation): string {
   const who = subject(inputs);
   const at = lease(inputs.leaseUsdPerKwMonth);
-  const first =
-    ev.delta >= 0
-      ? `${who} wins by ${money(ev.delta)} at ${at}`
-      : `${who} loses ${money(-ev.delta)} against mining at ${at}`;
+  const first = ev.delta >= 0 ? `${who} wins by ${money(ev.delta)} at ${at}` : `${who} loses ${money(-ev.delta)} against mining at ${at}`;
   const be = ev.breakeven.leaseRate;
-  const second =
-    be === null
-      ? 'no lease rate changes that'
-      : be < 0
-        ? 'it would win even rent-free'
-        : `it breaks even at ${lease(be)}`;
+  const second = be === null ? 'no lease rate changes that' : be < 0 ? 'it would win even rent-free' : `it breaks even at ${lease(be)}`;
   return `${first}; ${second}.`;
 }
 
@@ -58,7 +50,9 @@ export function details(inputs: ModelInputs, ev: Evaluation): string[] {
   else
     out.push(
       `The conversion pays back in ${monthWords(ev.paybackMonth)}` +
-        (ev.discountedPaybackMonth === null ? ', and never once discounted.' : `; discounted, in ${monthWords(ev.discountedPaybackMonth)}.`),
+        (ev.discountedPaybackMonth === null
+          ? ', and never once discounted.'
+          : `; discounted, in ${monthWords(ev.discountedPaybackMonth)}.`),
     );
   return out;
 }

@@ -5,11 +5,29 @@
  */
 import { MODEL_KEYS, type ModelInputs } from '../model/keys.ts';
 import {
-  CASH_FLOW, EVENT_FIELD, INPUT, KERNEL_MONTH_FIELDS, MONTE_CARLO, MONTE_CARLO_FIELDS, MONTH_FIELD, PERCENTILE_FIELD,
-  PERCENTILE_FIELDS, PERCENTILES, RESULT, RESULTS, type ResultName,
+  CASH_FLOW,
+  EVENT_FIELD,
+  INPUT,
+  KERNEL_MONTH_FIELDS,
+  MONTE_CARLO,
+  MONTE_CARLO_FIELDS,
+  MONTH_FIELD,
+  PERCENTILE_FIELD,
+  PERCENTILE_FIELDS,
+  PERCENTILES,
+  RESULT,
+  RESULTS,
+  type ResultName,
 } from '../model/kernel-interface.ts';
 import type {
-  Evaluation, HalvingEvent, Model, MonteCarloFigures, MonthRow, MonthsPercentiles, Percentiles, Projection,
+  Evaluation,
+  HalvingEvent,
+  Model,
+  MonteCarloFigures,
+  MonthRow,
+  MonthsPercentiles,
+  Percentiles,
+  Projection,
   RetargetEvent,
 } from '../model/results.ts';
 import type { KernelExports } from './wasm.ts';

@@ -16,7 +16,14 @@
  */
 import type { ModelInputs } from '../model/keys.ts';
 import { MONTH_SECONDS as MONTH } from '../model/keys.ts';
-import type { EvaluationV1 as Evaluation, HalvingEvent, ModelV1 as Model, MonthRowV1 as MonthRow, ProjectionV1 as Projection, RetargetEvent } from '../model/results.ts';
+import type {
+  EvaluationV1 as Evaluation,
+  HalvingEvent,
+  ModelV1 as Model,
+  MonthRowV1 as MonthRow,
+  ProjectionV1 as Projection,
+  RetargetEvent,
+} from '../model/results.ts';
 
 const TWO_32 = 2 ** 32;
 const HALVING_INTERVAL = 210_000;

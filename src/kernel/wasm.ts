@@ -32,7 +32,10 @@ export function kernelImports(getMemory: () => WebAssembly.Memory): WebAssembly.
 
 export function instantiateSync(module: WebAssembly.Module): KernelExports {
   let memory: WebAssembly.Memory | undefined;
-  const instance = new WebAssembly.Instance(module, kernelImports(() => memory!));
+  const instance = new WebAssembly.Instance(
+    module,
+    kernelImports(() => memory!),
+  );
   const exports = instance.exports as unknown as KernelExports;
   memory = exports.memory;
   return exports;
@@ -40,7 +43,10 @@ export function instantiateSync(module: WebAssembly.Module): KernelExports {
 
 export async function instantiate(module: WebAssembly.Module): Promise<KernelExports> {
   let memory: WebAssembly.Memory | undefined;
-  const instance = await WebAssembly.instantiate(module, kernelImports(() => memory!));
+  const instance = await WebAssembly.instantiate(
+    module,
+    kernelImports(() => memory!),
+  );
   const exports = instance.exports as unknown as KernelExports;
   memory = exports.memory;
   return exports;

@@ -114,7 +114,10 @@ export const MAX_SHARES = 2048;
  */
 export function checkShareRange(name: string, r: PlanRange): string[] {
   const problems: string[] = [];
-  for (const [label, v] of [['MIN', r.min], ['MAX', r.max]] as const) {
+  for (const [label, v] of [
+    ['MIN', r.min],
+    ['MAX', r.max],
+  ] as const) {
     if (!Number.isFinite(v) || v < 0 || v > 100) problems.push(`${name}: ${label} must be a number from 0 to 100 %, got ${v}`);
   }
   if (problems.length === 0 && r.min > r.max) problems.push(`${name}: MIN must not exceed MAX, got ${r.min}:${r.max}`);
@@ -134,7 +137,10 @@ export function checkShareRange(name: string, r: PlanRange): string[] {
 export function checkStartRange(name: string, r: PlanRange, horizonYears: number): string[] {
   const last = 12 * horizonYears - 1;
   const problems: string[] = [];
-  for (const [label, v] of [['MIN', r.min], ['MAX', r.max]] as const) {
+  for (const [label, v] of [
+    ['MIN', r.min],
+    ['MAX', r.max],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0 || v > last) {
       problems.push(`${name}: ${label} must be a whole month from 0 to ${last} (the horizon's months − 1), got ${v}`);
     }

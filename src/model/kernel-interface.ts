@@ -32,10 +32,7 @@ export const RESULTS = [
 export type ResultName = (typeof RESULTS)[number];
 
 /** The month fields the kernel fills (every MonthRow field but the month's number). */
-export const KERNEL_MONTH_FIELDS = MONTH_FIELDS.filter((f) => f !== 'month') as Exclude<
-  (typeof MONTH_FIELDS)[number],
-  'month'
->[];
+export const KERNEL_MONTH_FIELDS = MONTH_FIELDS.filter((f) => f !== 'month') as Exclude<(typeof MONTH_FIELDS)[number], 'month'>[];
 export type KernelMonthField = (typeof KERNEL_MONTH_FIELDS)[number];
 
 /** The event lists' columns: a retarget's and a halving's height, time and value. */
@@ -63,7 +60,11 @@ export const MONTE_CARLO_FIELDS = [
 ] as const satisfies readonly (keyof MonteCarloFigures)[];
 
 /** The month fields whose percentiles over the paths the kernel keeps (MonthsPercentiles' fields). */
-export const PERCENTILE_FIELDS = ['btcPriceUsd', 'hashpriceUsdPerPhDay', 'hashrateEhs'] as const satisfies readonly (keyof MonthsPercentiles)[];
+export const PERCENTILE_FIELDS = [
+  'btcPriceUsd',
+  'hashpriceUsdPerPhDay',
+  'hashrateEhs',
+] as const satisfies readonly (keyof MonthsPercentiles)[];
 /** …and the percentiles, by their names in MonthsPercentiles and as whole percents. */
 export const PERCENTILES = { p5: 5, p50: 50, p95: 95 } as const;
 
@@ -127,7 +128,7 @@ export function assemblyScriptInterface(): string {
     lines.push(`export const N_${count}: i32 = ${names.length};`, '');
   }
   lines.push(`export const ALL_STAGES: i32 = ${(1 << STAGES.length) - 1};`);
-  lines.push('/** Each input key\'s stage mask, in input order. */');
+  lines.push("/** Each input key's stage mask, in input order. */");
   lines.push(`export const KEY_STAGES: usize = memory.data<i32>([${MODEL_KEYS.map(stageMask).join(', ')}]);`);
   return lines.join('\n') + '\n';
 }

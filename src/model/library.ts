@@ -67,9 +67,7 @@ export interface ImportedScenario {
   scenario: Scenario;
 }
 
-export type ImportResult =
-  | { ok: true; scenarios: ImportedScenario[] }
-  | { ok: false; problems: ImportProblem[] };
+export type ImportResult = { ok: true; scenarios: ImportedScenario[] } | { ok: false; problems: ImportProblem[] };
 
 /** One line for people: `base.json: scenarios[2] ("Base"): siteMw: expected …`. */
 export function formatImportProblem(p: ImportProblem): string {
@@ -123,7 +121,8 @@ function fileStem(fileName: string): string {
 }
 
 function entryLabel(index: number, entry: unknown): string {
-  const name = isPlainObject(entry) && typeof entry.name === 'string' && entry.name !== '' ? ` (${JSON.stringify(entry.name.slice(0, 40))})` : '';
+  const name =
+    isPlainObject(entry) && typeof entry.name === 'string' && entry.name !== '' ? ` (${JSON.stringify(entry.name.slice(0, 40))})` : '';
   return `scenarios[${index}]${name}`;
 }
 
@@ -139,7 +138,12 @@ function named(scenario: Scenario, fallback: string): ImportedScenario {
 export function parseImport(text: string, fileName: string): ImportResult {
   const problems: ImportProblem[] = [];
   const add = (ps: readonly Problem[], entry?: string) => {
-    for (const p of ps) problems.push(entry === undefined ? { file: fileName, key: p.key, message: p.message } : { file: fileName, entry, key: p.key, message: p.message });
+    for (const p of ps)
+      problems.push(
+        entry === undefined
+          ? { file: fileName, key: p.key, message: p.message }
+          : { file: fileName, entry, key: p.key, message: p.message },
+      );
   };
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
@@ -149,7 +153,12 @@ export function parseImport(text: string, fileName: string): ImportResult {
   const raw = parsed.raw;
   if (isPlainObject(raw) && Object.hasOwn(raw, 'format')) return parseLibrary(raw, fileName);
   if (Array.isArray(raw)) {
-    add([{ key: 'scenario', message: `scenario: expected a scenario ({"version": ${CURRENT_VERSION}, …}) or a library ({"format": "${LIBRARY_FORMAT}", …}), got an array` }]);
+    add([
+      {
+        key: 'scenario',
+        message: `scenario: expected a scenario ({"version": ${CURRENT_VERSION}, …}) or a library ({"format": "${LIBRARY_FORMAT}", …}), got an array`,
+      },
+    ]);
     return { ok: false, problems };
   }
   const result = validateScenario(raw);
@@ -175,7 +184,8 @@ function parseLibrary(raw: Record<string, unknown>, file: string): ImportResult 
     return { ok: false, problems };
   }
   for (const key of Object.keys(raw)) {
-    if (!LIBRARY_KEYS.includes(key)) top(key.length > 60 ? `${key.slice(0, 60)}…` : key, `unknown key of a library file (expected ${LIBRARY_KEYS.join(', ')})`);
+    if (!LIBRARY_KEYS.includes(key))
+      top(key.length > 60 ? `${key.slice(0, 60)}…` : key, `unknown key of a library file (expected ${LIBRARY_KEYS.join(', ')})`);
   }
   if (raw.exported !== undefined && typeof raw.exported !== 'string') top('exported', 'expected an ISO 8601 date-time text');
   if (!Array.isArray(raw.scenarios)) {
@@ -226,7 +236,12 @@ export function checkView(view: unknown, scenario: Scenario): Problem[] {
 }
 
 export type RecordResult =
-  | { ok: true; record: StoredRecord; /** The schema version it was stored in, when older. */ migratedFrom?: number; /** Why a stored view was dropped. */ viewProblems?: Problem[] }
+  | {
+      ok: true;
+      record: StoredRecord;
+      /** The schema version it was stored in, when older. */ migratedFrom?: number;
+      /** Why a stored view was dropped. */ viewProblems?: Problem[];
+    }
   | { ok: false; problems: Problem[] };
 
 /**
@@ -244,7 +259,8 @@ export function migrateRecord(raw: unknown): RecordResult {
   if (!isPlainObject(raw.scenario)) problems.push({ key: 'scenario', message: 'scenario: expected an object' });
   if (problems.length > 0) return { ok: false, problems };
   const stored = raw.scenario as Record<string, unknown>;
-  const schemaVersion = typeof stored.version === 'number' ? stored.version : typeof raw.schemaVersion === 'number' ? raw.schemaVersion : CURRENT_VERSION;
+  const schemaVersion =
+    typeof stored.version === 'number' ? stored.version : typeof raw.schemaVersion === 'number' ? raw.schemaVersion : CURRENT_VERSION;
   const checked = validateScenario({ ...stored, version: schemaVersion });
   if (!checked.ok) return { ok: false, problems: checked.problems };
   const record: StoredRecord = {
@@ -272,7 +288,13 @@ export function makeRecord(fields: { id: string; name: string; scenario: Scenari
   if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join('; '));
   const scenario = { ...checked.scenario };
   if (fields.name === '') delete scenario.name;
-  const record: StoredRecord = { id: fields.id, name: fields.name, modified: modified.toISOString(), schemaVersion: CURRENT_VERSION, scenario };
+  const record: StoredRecord = {
+    id: fields.id,
+    name: fields.name,
+    modified: modified.toISOString(),
+    schemaVersion: CURRENT_VERSION,
+    scenario,
+  };
   if (fields.view) {
     const problems = checkView(fields.view, scenario);
     if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));

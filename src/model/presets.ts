@@ -56,7 +56,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     title: 'Lease with a hyperscaler backstop, TeraWulf/Fluidstack-like',
     description: 'Full pivot at ≈$155/kW-month, γ 1.25; a Google backstop means a low default probability and high recovery.',
     sources: [
-      'TeraWulf/Fluidstack leases at Lake Mariner (2025): ≈ $155/kW-month implied, 10-year terms, Google backstop of Fluidstack\'s lease obligations',
+      "TeraWulf/Fluidstack leases at Lake Mariner (2025): ≈ $155/kW-month implied, 10-year terms, Google backstop of Fluidstack's lease obligations",
       'γ 1.25 (TeraWulf announcements); NOI margin ≈ 85 % (TeraWulf statements)',
     ],
     version: 1,

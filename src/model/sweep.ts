@@ -58,13 +58,7 @@ export const MONTH_METRICS: ReadonlySet<Metric> = new Set<Metric>([
 ]);
 
 /** The metrics over the scenario's price paths (the deterministic value when the volatility is 0). */
-export const MONTE_CARLO_METRICS: ReadonlySet<Metric> = new Set<Metric>([
-  'probPivotWins',
-  'deltaMean',
-  'deltaP5',
-  'deltaP50',
-  'deltaP95',
-]);
+export const MONTE_CARLO_METRICS: ReadonlySet<Metric> = new Set<Metric>(['probPivotWins', 'deltaMean', 'deltaP5', 'deltaP50', 'deltaP95']);
 
 export const MIN_POINTS = 2;
 export const MAX_POINTS = 2048;
@@ -106,16 +100,25 @@ export function checkAxis(name: 'x' | 'y', axis: { key: string; min: number; max
     return [{ key: name, message: `${name}: unknown key "${axis.key}"; an axis is one of the numeric scenario keys (see \`params\`)` }];
   }
   const p = PARAMS_BY_KEY[axis.key];
-  for (const [label, v] of [['min', axis.min], ['max', axis.max]] as const) {
+  for (const [label, v] of [
+    ['min', axis.min],
+    ['max', axis.max],
+  ] as const) {
     if (!Number.isFinite(v) || v < p.min || v > p.max) {
-      problems.push({ key: name, message: `${name}: ${label} of ${axis.key} must be a number in [${p.min}, ${p.max}] ${p.unit}, got ${v}` });
+      problems.push({
+        key: name,
+        message: `${name}: ${label} of ${axis.key} must be a number in [${p.min}, ${p.max}] ${p.unit}, got ${v}`,
+      });
     }
   }
   if (problems.length === 0 && !(axis.min < axis.max)) {
     problems.push({ key: name, message: `${name}: min must be below max, got ${axis.min}..${axis.max}` });
   }
   if (!Number.isInteger(axis.n) || axis.n < MIN_POINTS || axis.n > MAX_POINTS) {
-    problems.push({ key: name, message: `${name}: the number of points must be a whole number in [${MIN_POINTS}, ${MAX_POINTS}], got ${axis.n}` });
+    problems.push({
+      key: name,
+      message: `${name}: the number of points must be a whole number in [${MIN_POINTS}, ${MAX_POINTS}], got ${axis.n}`,
+    });
   }
   if (axis.log && !(axis.min > 0)) {
     problems.push({ key: name, message: `${name}: a logarithmic axis needs min > 0, got ${axis.min}` });

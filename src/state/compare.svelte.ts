@@ -107,8 +107,12 @@ export class Comparison {
     this.state = 'running';
     try {
       const [ra, rb] = await Promise.all([getScenario(this.a), getScenario(this.b)]);
-      if (ra.status !== 'found' || rb.status !== 'found') throw new Error('one of the two scenarios cannot be read (deleted, or saved by a newer hashpivot)');
-      const [ea, eb] = await Promise.all([this.#pool.evaluate(resolveInputs(ra.record.scenario)), this.#pool.evaluate(resolveInputs(rb.record.scenario))]);
+      if (ra.status !== 'found' || rb.status !== 'found')
+        throw new Error('one of the two scenarios cannot be read (deleted, or saved by a newer hashpivot)');
+      const [ea, eb] = await Promise.all([
+        this.#pool.evaluate(resolveInputs(ra.record.scenario)),
+        this.#pool.evaluate(resolveInputs(rb.record.scenario)),
+      ]);
       if (token !== this.#token) return;
       this.names = [ra.record.name, rb.record.name];
       this.diff = diffScenarios(ra.record.scenario, rb.record.scenario);

@@ -81,7 +81,8 @@ export class Library {
   open(id: string): Promise<void> {
     return this.#act(async () => {
       const r = await store.getScenario(id);
-      if (r.status !== 'found') throw new Error(r.status === 'missing' ? 'That scenario is no longer saved.' : r.problems.map((p) => p.message).join('; '));
+      if (r.status !== 'found')
+        throw new Error(r.status === 'missing' ? 'That scenario is no longer saved.' : r.problems.map((p) => p.message).join('; '));
       explorer.loadScenario(r.record.scenario);
       if (r.record.view) explorer.setView(r.record.view);
       this.currentId = id;
@@ -147,7 +148,8 @@ export class Library {
   async exportOne(id: string): Promise<TextFile | undefined> {
     return this.#act(async () => {
       const r = await store.getScenario(id);
-      if (r.status !== 'found') throw new Error(r.status === 'missing' ? 'That scenario is no longer saved.' : r.problems.map((p) => p.message).join('; '));
+      if (r.status !== 'found')
+        throw new Error(r.status === 'missing' ? 'That scenario is no longer saved.' : r.problems.map((p) => p.message).join('; '));
       return { name: exportFileName(r.record.name), text: exportScenario(r.record.scenario, r.record.name) };
     });
   }
@@ -163,7 +165,10 @@ export class Library {
         if (r.status === 'found') records.push(r.record);
         else if (r.status === 'invalid') skipped.push(item.name || item.id);
       }
-      this.status = skipped.length > 0 ? `Exported ${records.length}; left out (unreadable): ${skipped.join(', ')}.` : `Exported ${records.length} scenarios.`;
+      this.status =
+        skipped.length > 0
+          ? `Exported ${records.length}; left out (unreadable): ${skipped.join(', ')}.`
+          : `Exported ${records.length} scenarios.`;
       return { name: exportFileName('library'), text: exportLibrary(records) };
     });
   }

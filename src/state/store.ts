@@ -39,7 +39,12 @@ export interface ScenarioSummary {
 
 /** What getScenario found (after the grapher's parse results). */
 export type LoadResult =
-  | { status: 'found'; record: StoredRecord; /** The older schema version it was stored in. */ migratedFrom?: number; /** Why its view was dropped. */ viewProblems?: Problem[] }
+  | {
+      status: 'found';
+      record: StoredRecord;
+      /** The older schema version it was stored in. */ migratedFrom?: number;
+      /** Why its view was dropped. */ viewProblems?: Problem[];
+    }
   | { status: 'invalid'; id: string; problems: Problem[] }
   | { status: 'missing' };
 
@@ -108,7 +113,9 @@ function defaultId(): string {
 }
 
 function defaultStorage(): StoreOptions['storage'] {
-  return typeof navigator !== 'undefined' && navigator.storage && typeof navigator.storage.persist === 'function' ? navigator.storage : null;
+  return typeof navigator !== 'undefined' && navigator.storage && typeof navigator.storage.persist === 'function'
+    ? navigator.storage
+    : null;
 }
 
 const recordKey = (id: string) => `${RECORD_PREFIX}${id}`;
@@ -192,7 +199,10 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
 
     async duplicateScenario(id, name) {
       const current = await readValid(id);
-      const record = makeRecord({ id: newId(), name: name ?? copyName(current.name), scenario: current.scenario, view: current.view }, now());
+      const record = makeRecord(
+        { id: newId(), name: name ?? copyName(current.name), scenario: current.scenario, view: current.view },
+        now(),
+      );
       await set(recordKey(record.id), record, db());
       return record;
     },

@@ -142,7 +142,19 @@ export class SweepPool {
         reject(new Error(`invalid sweep: ${nx}×${ny} points; each axis has a whole number of points, 2 to 2048`));
         return;
       }
-      const run: Run = { id, request, onRows, grid: new Float64Array(nx * ny).fill(NaN), nx, ny, nextRow: 0, rowsDone: 0, settled: false, resolve, reject };
+      const run: Run = {
+        id,
+        request,
+        onRows,
+        grid: new Float64Array(nx * ny).fill(NaN),
+        nx,
+        ny,
+        nextRow: 0,
+        rowsDone: 0,
+        settled: false,
+        resolve,
+        reject,
+      };
       this.#run = run;
       this.#dispatch();
     });
@@ -253,7 +265,10 @@ export class SweepPool {
     const { rowStart, rowEnd, values } = result;
     const rows = rowEnd - rowStart;
     if (values.length !== rows * run.nx) {
-      this.#settle(run, new Error(`sweep ${run.id}: rows ${rowStart}..${rowEnd} came back with ${values.length} values, not ${rows * run.nx}`));
+      this.#settle(
+        run,
+        new Error(`sweep ${run.id}: rows ${rowStart}..${rowEnd} came back with ${values.length} values, not ${rows * run.nx}`),
+      );
       return;
     }
     run.grid.set(values, rowStart * run.nx);

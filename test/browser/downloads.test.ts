@@ -93,7 +93,10 @@ describe('downloads', () => {
       expect(svg.images).toEqual(['data:image/png;base64,']);
 
       const stated = page.getByTestId('download-heatmap-png');
-      const statedSize = { width: Number(await stated.getAttribute('data-width')), height: Number(await stated.getAttribute('data-height')) };
+      const statedSize = {
+        width: Number(await stated.getAttribute('data-width')),
+        height: Number(await stated.getAttribute('data-height')),
+      };
       expect(statedSize).toEqual({ width: svg.width * 2, height: svg.height * 2 });
       const pngFile = await download(page, 'download-heatmap-png');
       expect(pngFile.name).toBe('hashpivot-heatmap-delta@2x.png');
@@ -106,7 +109,11 @@ describe('downloads', () => {
       const lines = csvFile.bytes.toString('utf8').trimEnd().split('\n');
       expect(lines[0]).toBe('leaseUsdPerKwMonth (USD/kW-month),btcPriceUsd (USD),delta (USD)');
       expect(lines).toHaveLength(1 + view.x.n * view.y.n);
-      const truth = sweepGrid(createSweeper(loadKernelSync()), sweepInputs(resolveInputs({ version: 1 }), { hashrateEhs: false, epochElapsedSeconds: false }), view);
+      const truth = sweepGrid(
+        createSweeper(loadKernelSync()),
+        sweepInputs(resolveInputs({ version: 1 }), { hashrateEhs: false, epochElapsedSeconds: false }),
+        view,
+      );
       const xs = axisValues(view.x);
       const ys = axisValues(view.y);
       const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
@@ -121,7 +128,9 @@ describe('downloads', () => {
 
       const monthly = await download(page, 'download-monthly-csv');
       const months = monthly.bytes.toString('utf8').trimEnd().split('\n');
-      expect(months[0]).toMatch(/^month,endHeight \(block\),difficulty,hashrateEhs \(EH\/s\),.*,cashFlowMine \(USD\),cashFlowPivot \(USD\),cashFlowDelta \(USD\)$/);
+      expect(months[0]).toMatch(
+        /^month,endHeight \(block\),difficulty,hashrateEhs \(EH\/s\),.*,cashFlowMine \(USD\),cashFlowPivot \(USD\),cashFlowDelta \(USD\)$/,
+      );
       expect(months).toHaveLength(1 + resolveInputs({ version: 1 }).horizonYears * 12);
 
       const json = await download(page, 'download-scenario-json');

@@ -47,7 +47,13 @@ async function hostPage(snippet: string, width: number | string = 700): Promise<
 
 function embedFrame(page: Page, origin: string): Frame {
   const frame = page.frames().find((f) => f.url().startsWith(origin) && f.url().includes('embed=1'));
-  if (!frame) throw new Error(`no embed frame among ${page.frames().map((f) => f.url()).join(', ')}`);
+  if (!frame)
+    throw new Error(
+      `no embed frame among ${page
+        .frames()
+        .map((f) => f.url())
+        .join(', ')}`,
+    );
   return frame;
 }
 
@@ -81,7 +87,10 @@ describe('the embed', () => {
       // The snippet: the iframe with title, loading="lazy" and the measured height, and the script.
       await expect.poll(() => page.getByTestId('embed-snippet').inputValue()).not.toMatch(/height="620"/);
       snippet = await page.getByTestId('embed-snippet').inputValue();
-      const iframe = /^<iframe src="([^"]+)" title="([^"]+)" width="100%" height="(\d+)" loading="lazy" style="[^"]*"><\/iframe>\n<script>.*<\/script>$/s.exec(snippet);
+      const iframe =
+        /^<iframe src="([^"]+)" title="([^"]+)" width="100%" height="(\d+)" loading="lazy" style="[^"]*"><\/iframe>\n<script>.*<\/script>$/s.exec(
+          snippet,
+        );
       expect(iframe, snippet).not.toBeNull();
       expect(iframe![1]!.replace(/&amp;/g, '&')).toBe(embedUrl);
       expect(iframe![2]).toBe('What a 200 MW site earns if it pivots');
@@ -102,24 +111,40 @@ describe('the embed', () => {
     const watch = watchPage(page);
     try {
       await page.goto(host.href('/story.html'), { waitUntil: 'load' });
-      await page.waitForFunction((origin) => [...document.querySelectorAll('iframe')].some((f) => f.src.startsWith(origin)), suite.preview.url);
+      await page.waitForFunction(
+        (origin) => [...document.querySelectorAll('iframe')].some((f) => f.src.startsWith(origin)),
+        suite.preview.url,
+      );
       await expect.poll(() => page.frames().some((f) => f.url().includes('embed=1')), { timeout: 15_000 }).toBe(true);
       const frame = embedFrame(page, suite.preview.url);
       await doneIn(frame);
       expect(await frame.getByTestId('embed-title').textContent()).toBe('What a 200 MW site earns if it pivots');
       expect(await frame.getByTestId('embed-subtitle').textContent()).toMatch(/^Assumptions: Site power 200 MW;/);
-      expect(await frame.getByTestId('embed-source').textContent()).toBe(`Source: hashpivot ${APP_VERSION}, network state as of 2026-01-08`);
+      expect(await frame.getByTestId('embed-source').textContent()).toBe(
+        `Source: hashpivot ${APP_VERSION}, network state as of 2026-01-08`,
+      );
       // Only the chart: none of the explorer's panels.
       expect(await frame.locator('[data-testid="parameters"], [data-testid="share-url"], [data-testid="scenario-list"]').count()).toBe(0);
       expect(await frame.locator('[data-testid="heatmap"] [data-testid="legend"]').count()).toBe(1);
       expect(await frame.getByTestId('breakeven').count()).toBe(1);
 
       // The height message reached the host page, and the snippet's script fitted the iframe to it.
-      const contentHeight = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height));
+      const contentHeight = await frame.evaluate(() =>
+        Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height),
+      );
       await expect
-        .poll(() => page.evaluate((type) => (window as unknown as { messages: { type: string; height: number }[] }).messages.filter((m) => m?.type === type).at(-1)?.height, HEIGHT_MESSAGE))
+        .poll(() =>
+          page.evaluate(
+            (type) =>
+              (window as unknown as { messages: { type: string; height: number }[] }).messages.filter((m) => m?.type === type).at(-1)
+                ?.height,
+            HEIGHT_MESSAGE,
+          ),
+        )
         .toBe(contentHeight);
-      await expect.poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height)).toBe(contentHeight);
+      await expect
+        .poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height))
+        .toBe(contentHeight);
       expect(await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
 
       // No service worker, no precache: not in the embed's frame, not controlling it.

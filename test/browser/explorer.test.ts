@@ -19,7 +19,9 @@ const suite = browserSuite();
 const SHOTS = join(ROOT, 'test-results');
 
 async function canvasPixels(page: Page): Promise<string> {
-  return heatmap(page).locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  return heatmap(page)
+    .locator('canvas')
+    .evaluate((c: HTMLCanvasElement) => c.toDataURL());
 }
 
 async function breakevenD(page: Page): Promise<string> {
@@ -85,7 +87,9 @@ describe('explorer', () => {
       await expect(page.getByTestId('legend').textContent()).resolves.toContain('pivot wins');
       await expect(page.getByTestId('heatmap-words').textContent()).resolves.toContain('The breakeven line');
       await page.getByTestId('detail').locator('xpath=self::*[@data-state="done"]').waitFor();
-      await expect(page.getByTestId('headline').textContent()).resolves.toMatch(/^Pivoting 100 MW (wins by|loses) .* at \$140\/kW-month; it breaks even at \$[\d,]+\/kW-month\.$/);
+      await expect(page.getByTestId('headline').textContent()).resolves.toMatch(
+        /^Pivoting 100 MW (wins by|loses) .* at \$140\/kW-month; it breaks even at \$[\d,]+\/kW-month\.$/,
+      );
       await expect(page.getByTestId('detail').locator('svg.series').count()).resolves.toBe(5);
       await expectReadableAxes(page);
       await mkdir(SHOTS, { recursive: true });
@@ -153,11 +157,18 @@ describe('explorer', () => {
       expect(await breakevenD(page)).toBe(moved);
 
       n = await runs(page);
-      await page.getByTestId('x-log').check({ force: true }).catch(() => undefined);
+      await page
+        .getByTestId('x-log')
+        .check({ force: true })
+        .catch(() => undefined);
       await page.getByTestId('x-n').fill('40');
       await page.getByTestId('x-n').press('Enter');
       await sweepDone(page, n);
-      await expect(heatmap(page).locator('canvas').evaluate((c: HTMLCanvasElement) => c.width)).resolves.toBe(40);
+      await expect(
+        heatmap(page)
+          .locator('canvas')
+          .evaluate((c: HTMLCanvasElement) => c.width),
+      ).resolves.toBe(40);
       expect(await breakevenD(page)).not.toBe(moved);
     }));
 
@@ -270,7 +281,11 @@ describe('explorer', () => {
       await page.evaluate(() => {
         const status = document.querySelector('[data-testid="heatmap-status"]')!;
         const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
-        new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+        new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
       });
       let m = await runs(page);
       await page.getByTestId('x-key').selectOption('hashrateGrowthPctPerMonth');

@@ -163,11 +163,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
 async function spawnPreview(port: number, outDir: string, page: string): Promise<PreviewServer> {
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, 'preview', '--host', HOST, '--strictPort', '--port', String(port), '--outDir', outDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
-  );
+  const child = spawn(process.execPath, [vite, 'preview', '--host', HOST, '--strictPort', '--port', String(port), '--outDir', outDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   liveChildren.add(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -184,7 +184,11 @@ async function spawnPreview(port: number, outDir: string, page: string): Promise
   };
   try {
     if (pid === undefined) throw new Error('could not start vite preview');
-    await waitForHttp(url + (page === 'index.html' ? '' : page), () => !exited(child), () => output);
+    await waitForHttp(
+      url + (page === 'index.html' ? '' : page),
+      () => !exited(child),
+      () => output,
+    );
   } catch (error) {
     await stopChild(child);
     throw error;

@@ -59,7 +59,9 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 }
 
 async function importFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  await page.getByTestId('import').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
+  await page
+    .getByTestId('import')
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
 }
 
 describe('scenario library', () => {
@@ -139,7 +141,12 @@ describe('scenario library', () => {
       const one = await downloaded(page, () => row(page, 'Trip two').getByTestId('export-one').click());
       expect(one.name).toBe('hashpivot-trip-two.json');
       const scenario = JSON.parse(one.text);
-      expect(scenario).toMatchObject({ version: 1, leaseUsdPerKwMonth: 155, name: 'Trip two', notes: 'Notes with “quotes”, commas, and\na line break.' });
+      expect(scenario).toMatchObject({
+        version: 1,
+        leaseUsdPerKwMonth: 155,
+        name: 'Trip two',
+        notes: 'Notes with “quotes”, commas, and\na line break.',
+      });
 
       const lib = await downloaded(page, () => page.getByTestId('export-all').click());
       expect(lib.name).toBe('hashpivot-library.json');
@@ -172,7 +179,14 @@ describe('scenario library', () => {
       const bad = { name: 'bad.json', text: JSON.stringify({ version: 1, siteMw: -5, colour: 'red' }) };
       const badLibrary = {
         name: 'lib.json',
-        text: JSON.stringify({ format: 'hashpivot-library', version: 1, scenarios: [{ version: 1, name: 'Fine' }, { version: 1, name: 'Broken', capexMusdPerMwIt: 'x' }] }),
+        text: JSON.stringify({
+          format: 'hashpivot-library',
+          version: 1,
+          scenarios: [
+            { version: 1, name: 'Fine' },
+            { version: 1, name: 'Broken', capexMusdPerMwIt: 'x' },
+          ],
+        }),
       };
       await importFiles(page, [good, bad, badLibrary, { name: 'junk.json', text: '{"version": 1,' }]);
       const problems = page.getByTestId('import-problems').locator('li');
@@ -199,7 +213,10 @@ describe('scenario library', () => {
       await page.getByTestId('compare-b').selectOption(await idOf('Cmp high lease'));
       await page.locator('[data-testid="compare"][data-state="done"]').waitFor({ timeout: 30_000 });
       const table = page.getByTestId('compare-table');
-      const diffKeys = await table.getByTestId('compare-diff').locator('tr[data-key]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key')));
+      const diffKeys = await table
+        .getByTestId('compare-diff')
+        .locator('tr[data-key]')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key')));
       expect(diffKeys).toEqual(['siteMw', 'leaseUsdPerKwMonth']);
       const cells = async (key: string) => table.locator(`tr[data-key="${key}"] td`).allTextContents();
       expect(await cells('leaseUsdPerKwMonth')).toEqual(['$100/kW-mo', '$180/kW-mo', '']);

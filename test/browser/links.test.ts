@@ -22,7 +22,10 @@ async function andSweep(page: Page, change: () => Promise<unknown>): Promise<voi
 const param = (page: Page, key: string) => page.locator(`[data-param="${key}"]`).inputValue();
 
 /** The heatmap canvas: its size and every pixel (RGBA), as a data URL. */
-const pixels = (page: Page) => heatmap(page).locator('canvas').evaluate((c: HTMLCanvasElement) => `${c.width}x${c.height} ${c.toDataURL()}`);
+const pixels = (page: Page) =>
+  heatmap(page)
+    .locator('canvas')
+    .evaluate((c: HTMLCanvasElement) => `${c.width}x${c.height} ${c.toDataURL()}`);
 
 /** Everything the page's IndexedDB holds (the library, the working scenario), by key. */
 function dumpStore(page: Page): Promise<Record<string, unknown>> {
@@ -54,7 +57,12 @@ describe('links', () => {
       await sweepDone(page);
       const defaults = await pixels(page);
       await andSweep(page, () => fillParam(page, 'capexMusdPerMwIt', '13'));
-      await andSweep(page, () => page.getByTestId('x-n').fill('40').then(() => page.getByTestId('x-n').dispatchEvent('change')));
+      await andSweep(page, () =>
+        page
+          .getByTestId('x-n')
+          .fill('40')
+          .then(() => page.getByTestId('x-n').dispatchEvent('change')),
+      );
       await andSweep(page, () => page.getByTestId('metric').selectOption('npvPivot'));
       await page.getByTestId('scenario-name').fill('Shared view');
       const url = await page.getByTestId('share-url').inputValue();
@@ -75,7 +83,12 @@ describe('links', () => {
 
       // A per-month metric: the month travels too.
       await andSweep(page, () => page.getByTestId('metric').selectOption('securityBudget'));
-      await andSweep(page, () => page.getByTestId('month').fill('30').then(() => page.getByTestId('month').dispatchEvent('change')));
+      await andSweep(page, () =>
+        page
+          .getByTestId('month')
+          .fill('30')
+          .then(() => page.getByTestId('month').dispatchEvent('change')),
+      );
       const monthUrl = await page.getByTestId('share-url').inputValue();
       expect(new URL(monthUrl).searchParams.get('month')).toBe('30');
       return [

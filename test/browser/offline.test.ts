@@ -52,7 +52,9 @@ describe('offline', () => {
     expect(link, 'index.html links the manifest').not.toBeNull();
     const response = await fetch(suite.preview.href(link![1]));
     expect(response.status).toBe(200);
-    const manifest = (await response.json()) as Record<string, unknown> & { icons: { src: string; sizes: string; type: string; purpose?: string }[] };
+    const manifest = (await response.json()) as Record<string, unknown> & {
+      icons: { src: string; sizes: string; type: string; purpose?: string }[];
+    };
     expect(manifest.name).toBe('hashpivot');
     expect(manifest.short_name).toBeTruthy();
     expect(manifest.start_url).toBe('/');
@@ -60,7 +62,12 @@ describe('offline', () => {
     expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
     expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
     const purposes = (p?: string) => (p ?? 'any').split(/\s+/);
-    for (const [size, purpose] of [[192, 'any'], [512, 'any'], [512, 'maskable'], [192, 'maskable']] as const) {
+    for (const [size, purpose] of [
+      [192, 'any'],
+      [512, 'any'],
+      [512, 'maskable'],
+      [192, 'maskable'],
+    ] as const) {
       const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}` && purposes(i.purpose).includes(purpose));
       expect(icon, `a ${size}×${size} ${purpose} icon`).toBeDefined();
       expect(icon!.type).toBe('image/png');
@@ -83,7 +90,8 @@ describe('offline', () => {
       // Everything a page needs is in the precache, both kernel builds included.
       const cached = await page.evaluate(async () => {
         const urls: string[] = [];
-        for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+        for (const name of await caches.keys())
+          for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
         return urls;
       });
       expect(cached.filter((u) => u.endsWith('.wasm'))).toHaveLength(2);
@@ -104,7 +112,10 @@ describe('offline', () => {
       await waitComputed(page);
       suite.browser.context.off('response', onResponse);
       expect(wasm.length, 'the kernel worker fetched its WASM').toBeGreaterThanOrEqual(1);
-      expect(wasm.every((w) => w.fromServiceWorker && w.status === 200), JSON.stringify(wasm)).toBe(true);
+      expect(
+        wasm.every((w) => w.fromServiceWorker && w.status === 200),
+        JSON.stringify(wasm),
+      ).toBe(true);
 
       // A shared link opens offline too: any navigation falls back to the explorer's page.
       await page.goto(`${origin}?v=1&siteMw=200&metric=npvPivot`, { waitUntil: 'load' });
@@ -152,7 +163,10 @@ describe('a new deployment', () => {
     next = await mkdtemp(join(tmpdir(), 'hashpivot-next-'));
     await cp(join(ROOT, 'dist'), next, { recursive: true });
     const html = await readFile(join(next, 'index.html'), 'utf8');
-    await writeFile(join(next, 'index.html'), html.replace('<title>hashpivot</title>', '<title>hashpivot</title><meta name="x-deployment" content="next">'));
+    await writeFile(
+      join(next, 'index.html'),
+      html.replace('<title>hashpivot</title>', '<title>hashpivot</title><meta name="x-deployment" content="next">'),
+    );
     const sw = await readFile(join(next, 'sw.js'), 'utf8');
     const swNext = sw.replace(/(\{url:"index\.html",revision:")[0-9a-f]+"/, '$1000000000000000000000000000000next"');
     expect(swNext).not.toBe(sw);
@@ -188,10 +202,14 @@ describe('a new deployment', () => {
       // … and keeps working on its own build meanwhile: a changed assumption sweeps again.
       const runs = Number(await page.getByTestId('heatmap').getAttribute('data-run'));
       await page.locator('input[data-param="capexMusdPerMwIt"]').fill('11');
-      await page.waitForFunction((runs) => {
-        const el = document.querySelector('[data-testid="heatmap"]');
-        return Number(el?.getAttribute('data-run')) > runs && el?.getAttribute('data-state') === 'done';
-      }, runs, { timeout: 45_000 });
+      await page.waitForFunction(
+        (runs) => {
+          const el = document.querySelector('[data-testid="heatmap"]');
+          return Number(el?.getAttribute('data-run')) > runs && el?.getAttribute('data-state') === 'done';
+        },
+        runs,
+        { timeout: 45_000 },
+      );
       expect(await page.locator('meta[name="x-deployment"]').count()).toBe(0);
       // "Later" hides the offer; nothing changes.
       await page.getByTestId('update-later').click();

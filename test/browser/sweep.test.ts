@@ -61,7 +61,16 @@ const economics = (siteMw: number): SweepRequest => ({
 function sampleCells(spec: SweepSpec): number[] {
   const { n: nx } = spec.x;
   const { n: ny } = spec.y;
-  const cells: [number, number][] = [[0, 0], [nx - 1, 0], [0, ny - 1], [nx - 1, ny - 1], [nx >> 1, ny >> 1], [37 % nx, 101 % ny], [nx - 7, 3], [5, ny - 11]];
+  const cells: [number, number][] = [
+    [0, 0],
+    [nx - 1, 0],
+    [0, ny - 1],
+    [nx - 1, ny - 1],
+    [nx >> 1, ny >> 1],
+    [37 % nx, 101 % ny],
+    [nx - 7, 3],
+    [5, ny - 11],
+  ];
   return cells.map(([i, j]) => j * nx + i);
 }
 
@@ -103,7 +112,13 @@ describe('the worker pool in Chromium', () => {
           ),
       );
       await expect.poll(() => page.evaluate(() => window.hashpivotPool.longTasks.filter((t) => t.ms >= 120).length)).toBe(1);
-      const runs: { ms: number; firstBlockMs: number; blocks: number; rowsPerBlock: { min: number; max: number }; longTasks: { ms: number }[] }[] = [];
+      const runs: {
+        ms: number;
+        firstBlockMs: number;
+        blocks: number;
+        rowsPerBlock: { min: number; max: number };
+        longTasks: { ms: number }[];
+      }[] = [];
       const clickRoundTrips: number[] = [];
       for (const label of ['cold', 'warm']) {
         const clicksBefore = await page.evaluate(() => window.hashpivotPool.clicks.length);
@@ -124,7 +139,8 @@ describe('the worker pool in Chromium', () => {
         // The page's grid equals the Node kernel's, bit for bit, on the sampled cells (one build, one algorithm)…
         expect(report.picked).toEqual(truth.map((t) => t.sweep));
         // …and each cell is that cell's evaluate (1e-12 relative or $1e-6).
-        for (const t of truth) expect(close(t.sweep, t.evaluate, 1e-12, 1e-6), `cell ${t.cell}: sweep ${t.sweep}, evaluate ${t.evaluate}`).toBe(true);
+        for (const t of truth)
+          expect(close(t.sweep, t.evaluate, 1e-12, 1e-6), `cell ${t.cell}: sweep ${t.sweep}, evaluate ${t.evaluate}`).toBe(true);
         const clicks = (await page.evaluate(() => window.hashpivotPool.clicks)).slice(clicksBefore);
         const during = clicks.filter((c) => c.running);
         console.log(
@@ -135,15 +151,23 @@ describe('the worker pool in Chromium', () => {
             (report.longTasks.length ? ` (max ${Math.max(...report.longTasks.map((t) => t.ms)).toFixed(0)} ms)` : ''),
         );
         expect(during.length, 'clicks landed while the sweep ran').toBeGreaterThanOrEqual(5);
-        expect(report.longTasks.filter((t) => t.ms >= 100), 'tasks of 100 ms or more on the page during the sweep').toEqual([]);
+        expect(
+          report.longTasks.filter((t) => t.ms >= 100),
+          'tasks of 100 ms or more on the page during the sweep',
+        ).toEqual([]);
         const lags = during.map((c) => c.lagMs);
         expect(median(lags)).toBeLessThan(50);
-        expect(lags.filter((ms) => ms < 100).length / lags.length, `click lags ${lags.map((ms) => ms.toFixed(0)).join(', ')} ms`).toBeGreaterThanOrEqual(0.9);
+        expect(
+          lags.filter((ms) => ms < 100).length / lags.length,
+          `click lags ${lags.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+        ).toBeGreaterThanOrEqual(0.9);
         // Results stream: many blocks, the first long before the end.
         expect(report.blocks).toBeGreaterThan(10);
         expect(report.firstBlockMs).toBeLessThan(report.ms / 4);
       }
-      console.log(`page.mouse.click round trips (Node side, CDP included): median ${median(clickRoundTrips).toFixed(1)} ms, max ${Math.max(...clickRoundTrips).toFixed(1)} ms`);
+      console.log(
+        `page.mouse.click round trips (Node side, CDP included): median ${median(clickRoundTrips).toFixed(1)} ms, max ${Math.max(...clickRoundTrips).toFixed(1)} ms`,
+      );
       await expect(page.getByTestId('pool-status').getAttribute('data-state')).resolves.toBe('done');
       expect(runs).toHaveLength(2);
     });
@@ -157,7 +181,11 @@ describe('the worker pool in Chromium', () => {
     await suite.withPage('/pool-test.html', async (page) => {
       await openPool(page);
       const result = await page.evaluate(({ a, b, cells }) => window.hashpivotPool.supersede(a, b, 3, cells), { a, b, cells });
-      expect(result.a).toEqual({ resolved: false, superseded: true, error: expect.stringMatching(/^SupersededError: sweep \d+ was superseded/) });
+      expect(result.a).toEqual({
+        resolved: false,
+        superseded: true,
+        error: expect.stringMatching(/^SupersededError: sweep \d+ was superseded/),
+      });
       expect(result.aBlocksBeforeB).toBe(3);
       expect(result.aBlocksAfterB).toBe(0);
       expect(result.bIds).toHaveLength(1);
@@ -165,14 +193,20 @@ describe('the worker pool in Chromium', () => {
       expect(result.bPicked).toEqual(bTruth.map((t) => t.sweep));
 
       // Many quick requests, as a dragged slider makes: only the last one's grid comes back.
-      const last = await page.evaluate(async ({ requests }) => {
-        const outcomes = await Promise.allSettled(requests.map((r) => window.hashpivotPool.evaluate(r.inputs).then(() => null)));
-        const pool = window.hashpivotPool;
-        pool.start(requests[0]!, []);
-        const first = pool.done().then(() => 'resolved', (e: Error) => e.name);
-        for (const r of requests.slice(1)) pool.start(r, [0]);
-        return { evaluate: outcomes.map((o) => o.status), first: await first, last: (await pool.done()).picked };
-      }, { requests: [40, 50, 60, 70, 80].map((mw) => economics(mw)) });
+      const last = await page.evaluate(
+        async ({ requests }) => {
+          const outcomes = await Promise.allSettled(requests.map((r) => window.hashpivotPool.evaluate(r.inputs).then(() => null)));
+          const pool = window.hashpivotPool;
+          pool.start(requests[0]!, []);
+          const first = pool.done().then(
+            () => 'resolved',
+            (e: Error) => e.name,
+          );
+          for (const r of requests.slice(1)) pool.start(r, [0]);
+          return { evaluate: outcomes.map((o) => o.status), first: await first, last: (await pool.done()).picked };
+        },
+        { requests: [40, 50, 60, 70, 80].map((mw) => economics(mw)) },
+      );
       expect(last.evaluate.every((s) => s === 'fulfilled')).toBe(true);
       expect(last.first).toBe('SupersededError');
       expect(last.last).toEqual([nodeTruth(economics(80), [0])[0]!.sweep]);
@@ -184,21 +218,36 @@ describe('the worker pool in Chromium', () => {
       '/pool-test.html',
       async (page, watch) => {
         await openPool(page);
-        const bad = { ...economics(50), spec: { ...economics(50).spec, x: { key: 'noSuchKey', min: 0, max: 1, n: 8, log: false } } } as unknown as SweepRequest;
+        const bad = {
+          ...economics(50),
+          spec: { ...economics(50).spec, x: { key: 'noSuchKey', min: 0, max: 1, n: 8, log: false } },
+        } as unknown as SweepRequest;
         const invalid = await page.evaluate(({ bad }) => window.hashpivotPool.failure(bad, 'request'), { bad });
-        expect(invalid).toEqual({ state: 'error', shown: 'Error: x: unknown key "noSuchKey"; an axis is one of the numeric scenario keys (see `params`)', name: 'Error', message: expect.stringContaining('x: unknown key "noSuchKey"') });
+        expect(invalid).toEqual({
+          state: 'error',
+          shown: 'Error: x: unknown key "noSuchKey"; an axis is one of the numeric scenario keys (see `params`)',
+          name: 'Error',
+          message: expect.stringContaining('x: unknown key "noSuchKey"'),
+        });
         await expect(page.getByTestId('pool-status').getAttribute('data-state')).resolves.toBe('error');
 
-        const missing = await page.evaluate(({ request }) => window.hashpivotPool.failure(request, 'worker-url'), { request: economics(50) });
+        const missing = await page.evaluate(({ request }) => window.hashpivotPool.failure(request, 'worker-url'), {
+          request: economics(50),
+        });
         expect(missing.state).toBe('error');
         expect(missing.message).toMatch(/^kernel worker failed: /);
         await expect(page.getByTestId('pool-status').textContent()).resolves.toBe(`Error: ${missing.message}`);
         // The only problem on the page is the missing worker script.
-        expect(watch.problems.every((p) => p.includes('no-such-worker.js')), watch.problems.join('\n')).toBe(true);
+        expect(
+          watch.problems.every((p) => p.includes('no-such-worker.js')),
+          watch.problems.join('\n'),
+        ).toBe(true);
 
         // The page's pool still sweeps afterwards.
         await page.evaluate(({ request }) => window.hashpivotPool.start(request, [0]), { request: economics(50) });
-        await expect(page.evaluate(() => window.hashpivotPool.done().then((r) => r.picked))).resolves.toEqual([nodeTruth(economics(50), [0])[0]!.sweep]);
+        await expect(page.evaluate(() => window.hashpivotPool.done().then((r) => r.picked))).resolves.toEqual([
+          nodeTruth(economics(50), [0])[0]!.sweep,
+        ]);
       },
       { allowProblems: true },
     );

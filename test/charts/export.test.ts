@@ -85,7 +85,9 @@ describe('texts', () => {
   });
 
   it('resolves CSS variables to their fallbacks', () => {
-    expect(standalone('<path stroke="var(--series-mine, #c75000)" fill="var(--bg, rgb(1, 2, 3))"/>')).toBe('<path stroke="#c75000" fill="rgb(1, 2, 3)"/>');
+    expect(standalone('<path stroke="var(--series-mine, #c75000)" fill="var(--bg, rgb(1, 2, 3))"/>')).toBe(
+      '<path stroke="#c75000" fill="rgb(1, 2, 3)"/>',
+    );
   });
 });
 
@@ -123,8 +125,22 @@ describe('figures', () => {
         endSeconds: 3 * 365.25 * 86400,
         unit: 'USD',
         lines: [
-          { name: 'keep mining', points: [[0, 1e6], [1e7, 2e6]], color: 'var(--series-mine, #c75000)' },
-          { name: 'pivot', points: [[0, -3e6], [1e7, 4e6]], color: 'var(--series-pivot, #6a3d9a)' },
+          {
+            name: 'keep mining',
+            points: [
+              [0, 1e6],
+              [1e7, 2e6],
+            ],
+            color: 'var(--series-mine, #c75000)',
+          },
+          {
+            name: 'pivot',
+            points: [
+              [0, -3e6],
+              [1e7, 4e6],
+            ],
+            color: 'var(--series-pivot, #6a3d9a)',
+          },
         ],
         zero: true,
       },
@@ -139,7 +155,11 @@ describe('figures', () => {
   it('grows with a long title and subtitle', () => {
     const chart = { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"/>', width: 300, height: 200 };
     const short = figureSvg(chart, { title: 'A', source: 'S' });
-    const long = figureSvg(chart, { title: 'A much longer title that has to wrap onto a second line', subtitle: 'and a subtitle, also long enough to wrap', source: 'S' });
+    const long = figureSvg(chart, {
+      title: 'A much longer title that has to wrap onto a second line',
+      subtitle: 'and a subtitle, also long enough to wrap',
+      source: 'S',
+    });
     expect(long.height).toBeGreaterThan(short.height);
     expect(long.width).toBe(short.width);
   });

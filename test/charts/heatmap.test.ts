@@ -77,8 +77,8 @@ describe('heatmap', () => {
 
   it('rejects nonsense at the door', () => {
     expect(() => heatmapLayout({ view, width: 0, height: 400, values: null, delta: null, id: 'x' })).toThrow('invalid width: 0');
-    expect(() => heatmapLayout({ view: { ...view, metric: 'nope' as never }, width: 400, height: 400, values: delta, delta: null, id: 'x' })).toThrow(
-      'invalid metric: nope',
-    );
+    expect(() =>
+      heatmapLayout({ view: { ...view, metric: 'nope' as never }, width: 400, height: 400, values: delta, delta: null, id: 'x' }),
+    ).toThrow('invalid metric: nope');
   });
 });

@@ -44,7 +44,11 @@ describe('series', () => {
   });
 
   it('rejects nonsense at the door', () => {
-    expect(() => seriesSvg({ width: 300, height: 200, startMs: START, endSeconds: 0, unit: 'USD', lines: [] })).toThrow('invalid endSeconds: 0');
-    expect(() => seriesSvg({ width: 300, height: 200, startMs: START, endSeconds: 10, unit: 'furlongs', lines: [] })).toThrow('invalid unit: furlongs');
+    expect(() => seriesSvg({ width: 300, height: 200, startMs: START, endSeconds: 0, unit: 'USD', lines: [] })).toThrow(
+      'invalid endSeconds: 0',
+    );
+    expect(() => seriesSvg({ width: 300, height: 200, startMs: START, endSeconds: 10, unit: 'furlongs', lines: [] })).toThrow(
+      'invalid unit: furlongs',
+    );
   });
 });

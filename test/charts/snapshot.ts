@@ -34,7 +34,9 @@ export async function expectSnapshot(name: string, svg: string): Promise<void> {
   const changed = join(DIR, `${name}-changed.svg`);
   if (!existsSync(file)) {
     if (underCi()) {
-      throw new Error(`${name}.svg: no such snapshot; under CI a missing snapshot fails instead of being written (run the test without CI and commit __snapshots__/${name}.svg)`);
+      throw new Error(
+        `${name}.svg: no such snapshot; under CI a missing snapshot fails instead of being written (run the test without CI and commit __snapshots__/${name}.svg)`,
+      );
     }
     await mkdir(DIR, { recursive: true });
     await writeFile(file, actual);

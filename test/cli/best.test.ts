@@ -76,9 +76,17 @@ describe('best', () => {
 
   it('a responding network with version-2 keys and a volatility: the search stays deterministic', async () => {
     const sets = [
-      'networkResponsePctPerMonth=30', 'efficiencyGainPctPerYear=10', 'hashrateGrowthPctPerMonth=0', 'mothballOpexPct=30',
-      'asicResalePct=20', 'renewalPct=70', 'discountRatePivotPct=8', 'exitMultipleMine=4', 'exitMultiplePivot=10',
-      'btcVolatilityPctPerYear=50', 'monteCarloPaths=50',
+      'networkResponsePctPerMonth=30',
+      'efficiencyGainPctPerYear=10',
+      'hashrateGrowthPctPerMonth=0',
+      'mothballOpexPct=30',
+      'asicResalePct=20',
+      'renewalPct=70',
+      'discountRatePivotPct=8',
+      'exitMultipleMine=4',
+      'exitMultiplePivot=10',
+      'btcVolatilityPctPerYear=50',
+      'monteCarloPaths=50',
     ];
     const args = ['best', '-', '--share', '0:100:11', '--start', '0:36:13', ...sets.flatMap((s) => ['--set', s])];
     const run = await cli(args, '{"version": 1}');
@@ -116,7 +124,10 @@ describe('best', () => {
     const short = inputsOf(presetScenario(findPreset('low-cost-miner-abroad')!), ['horizonYears=2']);
     const run = await cli(['best', '--preset', 'low-cost-miner-abroad', '--set', 'horizonYears=2']);
     expectPlan(run, bruteForce(short, range(0, 100, 21), range(0, 23, 24, true)));
-    expectFailure(await cli(['best', '--preset', 'low-cost-miner-abroad', '--set', 'horizonYears=2', '--start', '0:24:25']), '--start: MAX must be a whole month from 0 to 23');
+    expectFailure(
+      await cli(['best', '--preset', 'low-cost-miner-abroad', '--set', 'horizonYears=2', '--start', '0:24:25']),
+      '--start: MAX must be a whole month from 0 to 23',
+    );
   });
 
   it('rejects bad ranges, naming the option and the allowed range (exit 2)', async () => {
@@ -140,6 +151,7 @@ describe('best', () => {
   it('--help names the options, the fields and the defaults', async () => {
     const run = await cli(['best', '--help']);
     expect(run.status).toBe(0);
-    for (const text of ['--share MIN:MAX:N', '--start MIN:MAX:N', '0:100:21', 'min(60, horizon months - 1)', ...FIELDS]) expect(run.stdout).toContain(text);
+    for (const text of ['--share MIN:MAX:N', '--start MIN:MAX:N', '0:100:21', 'min(60, horizon months - 1)', ...FIELDS])
+      expect(run.stdout).toContain(text);
   });
 });

@@ -133,7 +133,14 @@ describe('scenario commands', () => {
       for (const field of ['group', 'label', 'unit', 'default', 'min', 'max', 'integer', 'source']) expect(r).toHaveProperty(field);
       expect(String(r.source).length).toBeGreaterThan(0);
     }
-    expect(rows.find((r) => r.key === 'siteMw')).toMatchObject({ group: 'miner', unit: 'MW', default: 100, min: 0.1, max: 10000, integer: false });
+    expect(rows.find((r) => r.key === 'siteMw')).toMatchObject({
+      group: 'miner',
+      unit: 'MW',
+      default: 100,
+      min: 0.1,
+      max: 10000,
+      integer: false,
+    });
   });
 
   it('params --format csv has a header and a row per key', async () => {
@@ -178,7 +185,10 @@ describe('scenario commands', () => {
   });
 
   it('validate applies --set over a preset', async () => {
-    expectFailure(await cli(['validate', '--preset', PRESETS[0].name, '--set', 'leaseTermYears=40']), 'leaseTermYears: expected a whole number from 1 to 30 yr, got 40');
+    expectFailure(
+      await cli(['validate', '--preset', PRESETS[0].name, '--set', 'leaseTermYears=40']),
+      'leaseTermYears: expected a whole number from 1 to 30 yr, got 40',
+    );
     expect((await cli(['validate', '--preset', PRESETS[0].name, '--set', 'leaseTermYears=15'])).status).toBe(0);
   });
 });
@@ -193,8 +203,21 @@ describe('model commands', () => {
     expect(out.months).toEqual(expected.months);
     expect(out.months).toHaveLength(120);
     expect(Object.keys(out.months[0])).toEqual([
-      'month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay',
-      'attackHardwareUsd', 'attackPowerUsdPerHour', 'attackRewardUsdPerHour', 'targetHashrateEhs', 'marginalHashcostUsdPerPhDay',
+      'month',
+      'endHeight',
+      'difficulty',
+      'hashrateEhs',
+      'blocks',
+      'btcIssued',
+      'feesBtc',
+      'btcPriceUsd',
+      'hashpriceUsdPerPhDay',
+      'securityBudgetUsdPerDay',
+      'attackHardwareUsd',
+      'attackPowerUsdPerHour',
+      'attackRewardUsdPerHour',
+      'targetHashrateEhs',
+      'marginalHashcostUsdPerPhDay',
     ]);
     const t0 = Date.parse(defaultScenario().startDate);
     expect(out.retargets).toHaveLength(expected.retargets.length);
@@ -211,7 +234,9 @@ describe('model commands', () => {
   });
 
   it('project follows startDate and --set', async () => {
-    const a = JSON.parse((await cli(['project', '-', '--set', 'horizonYears=2', '--set', 'startDate=2026-01-09'], '{"version": 1}')).stdout);
+    const a = JSON.parse(
+      (await cli(['project', '-', '--set', 'horizonYears=2', '--set', 'startDate=2026-01-09'], '{"version": 1}')).stdout,
+    );
     const b = JSON.parse((await cli(['project', '-', '--set', 'horizonYears=2'], '{"version": 1}')).stdout);
     expect(a.months).toHaveLength(24);
     expect(a.months).toEqual(b.months);
@@ -229,8 +254,21 @@ describe('model commands', () => {
     expect(lines).toHaveLength(1 + expected.months.length);
     expect(lines[1]).toBe(
       [
-        'month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay',
-        'attackHardwareUsd', 'attackPowerUsdPerHour', 'attackRewardUsdPerHour', 'targetHashrateEhs', 'marginalHashcostUsdPerPhDay',
+        'month',
+        'endHeight',
+        'difficulty',
+        'hashrateEhs',
+        'blocks',
+        'btcIssued',
+        'feesBtc',
+        'btcPriceUsd',
+        'hashpriceUsdPerPhDay',
+        'securityBudgetUsdPerDay',
+        'attackHardwareUsd',
+        'attackPowerUsdPerHour',
+        'attackRewardUsdPerHour',
+        'targetHashrateEhs',
+        'marginalHashcostUsdPerPhDay',
       ]
         .map((k) => String(expected.months[0][k as keyof (typeof expected.months)[0]] ?? ''))
         .join(','),
@@ -242,7 +280,16 @@ describe('model commands', () => {
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual([
-      'npv', 'delta', 'breakeven', 'irr', 'paybackMonth', 'discountedPaybackMonth', 'perMwYear', 'cashFlows', 'monteCarlo', 'monthsP',
+      'npv',
+      'delta',
+      'breakeven',
+      'irr',
+      'paybackMonth',
+      'discountedPaybackMonth',
+      'perMwYear',
+      'cashFlows',
+      'monteCarlo',
+      'monthsP',
     ]);
     const expected = model.evaluate(inputsOf(presetScenario(findPreset('full-pivot-coreweave-terms')!)));
     expect(out).toEqual(JSON.parse(JSON.stringify(expected)));
@@ -269,8 +316,15 @@ describe('model commands', () => {
   });
 
   it('project and evaluate refuse invalid scenarios before the kernel sees them', async () => {
-    expectFailure(await cli(['project', '-'], '{"version": 1, "siteMw": -5, "horizonYears": 0}'), 'siteMw: expected', 'horizonYears: expected');
-    expectFailure(await cli(['evaluate', '-', '--set', 'exitSharePct=100'], '{"version": 1}'), 'exitSharePct: expected a number from 0 to 99.9 %, got 100');
+    expectFailure(
+      await cli(['project', '-'], '{"version": 1, "siteMw": -5, "horizonYears": 0}'),
+      'siteMw: expected',
+      'horizonYears: expected',
+    );
+    expectFailure(
+      await cli(['evaluate', '-', '--set', 'exitSharePct=100'], '{"version": 1}'),
+      'exitSharePct: expected a number from 0 to 99.9 %, got 100',
+    );
     expectFailure(await cli(['evaluate', '-'], '[]'), 'scenario: expected a JSON object');
   });
 });
@@ -280,16 +334,59 @@ describe('sweep', () => {
     const run = await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMW:1:2:3', '--y', 'buildMonths:1:24:1']);
     expectFailure(run, '--x: unknown key "siteMW"', '--y: the number of points must be a whole number in [2, 2048]', '--metric: missing');
     expectFailure(
-      await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:2:3', '--y', 'buildMonths:1:24:5', '--metric', 'foo', '--month', '0']),
+      await cli([
+        'sweep',
+        '--preset',
+        'low-cost-miner-abroad',
+        '--x',
+        'siteMw:1:2:3',
+        '--y',
+        'buildMonths:1:24:5',
+        '--metric',
+        'foo',
+        '--month',
+        '0',
+      ]),
       '--metric: must be one of delta,',
       '--month: must be a whole number in [1, 120]',
     );
-    expectFailure(await cli(['sweep', '--preset', 'nope', '--x', 'siteMw:1:2:3', '--y', 'buildMonths:1:24:5', '--metric', 'delta']), '--preset: unknown preset "nope"');
-    expectFailure(await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:0:5:2', '--y', 'siteMw:1:2:2', '--metric', 'delta']), '--x: min of siteMw must be a number in [0.1, 10000] MW, got 0');
-    expectFailure(await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5', '--metric', 'delta']), '--x: expected KEY:MIN:MAX:N', '--y: missing');
-    expectFailure(await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5:2', '--y', 'siteMw:1:5:2', '--metric', 'delta']), '--y: the two axes must be different keys');
-    expectFailure(await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:0:5:2:log', '--y', 'buildMonths:1:2:2', '--metric', 'delta']), '--x:');
-    expectFailure(await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5:2', '--y', 'buildMonths:1:2:2', '--metric', 'hashprice', '--month', '500']), '--month: must be a whole number in [1, 120]');
+    expectFailure(
+      await cli(['sweep', '--preset', 'nope', '--x', 'siteMw:1:2:3', '--y', 'buildMonths:1:24:5', '--metric', 'delta']),
+      '--preset: unknown preset "nope"',
+    );
+    expectFailure(
+      await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:0:5:2', '--y', 'siteMw:1:2:2', '--metric', 'delta']),
+      '--x: min of siteMw must be a number in [0.1, 10000] MW, got 0',
+    );
+    expectFailure(
+      await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5', '--metric', 'delta']),
+      '--x: expected KEY:MIN:MAX:N',
+      '--y: missing',
+    );
+    expectFailure(
+      await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:1:5:2', '--y', 'siteMw:1:5:2', '--metric', 'delta']),
+      '--y: the two axes must be different keys',
+    );
+    expectFailure(
+      await cli(['sweep', '--preset', 'low-cost-miner-abroad', '--x', 'siteMw:0:5:2:log', '--y', 'buildMonths:1:2:2', '--metric', 'delta']),
+      '--x:',
+    );
+    expectFailure(
+      await cli([
+        'sweep',
+        '--preset',
+        'low-cost-miner-abroad',
+        '--x',
+        'siteMw:1:5:2',
+        '--y',
+        'buildMonths:1:2:2',
+        '--metric',
+        'hashprice',
+        '--month',
+        '500',
+      ]),
+      '--month: must be a whole number in [1, 120]',
+    );
     expectFailure(
       await cli(['sweep', '-', '--x', 'epochElapsedSeconds:0:600:2', '--y', 'siteMw:1:2:2', '--metric', 'delta'], '{"version": 1}'),
       'epochElapsedSeconds must be 0 when startHeight mod 2016 = 0',
@@ -320,7 +417,11 @@ describe('sweep', () => {
   }
 
   it('prints the grid as CSV, x varying fastest, the cells as evaluate computes them', async () => {
-    await expectSweepMatchesEvaluate(['siteMw', [50, 200]], ['powerUsdPerKwh', [0.02, 0.05, 0.08]], ['--x', 'siteMw:50:200:2', '--y', 'powerUsdPerKwh:0.02:0.08:3']);
+    await expectSweepMatchesEvaluate(
+      ['siteMw', [50, 200]],
+      ['powerUsdPerKwh', [0.02, 0.05, 0.08]],
+      ['--x', 'siteMw:50:200:2', '--y', 'powerUsdPerKwh:0.02:0.08:3'],
+    );
   });
 
   it('varies the other key on a lease-rate axis too', async () => {
@@ -332,10 +433,26 @@ describe('sweep', () => {
   });
 
   it('prints the grid as JSON with the axes, null where none', async () => {
-    const run = await cli(['sweep', '--preset', 'hybrid-curtailable-mining', '--x', 'pivotSharePct:0:100:3', '--y', 'siteMw:50:100:2', '--metric', 'irr', '--format', 'json']);
+    const run = await cli([
+      'sweep',
+      '--preset',
+      'hybrid-curtailable-mining',
+      '--x',
+      'pivotSharePct:0:100:3',
+      '--y',
+      'siteMw:50:100:2',
+      '--metric',
+      'irr',
+      '--format',
+      'json',
+    ]);
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
-    expect(out).toMatchObject({ x: { key: 'pivotSharePct', values: [0, 50, 100] }, y: { key: 'siteMw', values: [50, 100] }, metric: 'irr' });
+    expect(out).toMatchObject({
+      x: { key: 'pivotSharePct', values: [0, 50, 100] },
+      y: { key: 'siteMw', values: [50, 100] },
+      metric: 'irr',
+    });
     expect(out.values).toHaveLength(6);
     // No pivot, no incremental cash flow: no IRR.
     expect(out.values[0]).toBeNull();
@@ -356,7 +473,9 @@ describe('bin/hashpivot.mjs (spawned)', () => {
     const run = spawned(['evaluate', '--preset', 'full-pivot-coreweave-terms']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(model.evaluate(inputsOf(presetScenario(findPreset('full-pivot-coreweave-terms')!))))));
+    expect(JSON.parse(run.stdout)).toEqual(
+      JSON.parse(JSON.stringify(model.evaluate(inputsOf(presetScenario(findPreset('full-pivot-coreweave-terms')!))))),
+    );
   });
 
   it('reads a scenario of - from stdin', () => {

@@ -12,9 +12,24 @@ import { METRICS } from '../../src/model/sweep.ts';
 import { runCli as cli, type CliRun } from '../helpers/cli.ts';
 
 const model = createModel(loadKernelSync());
-const NEW_MONTH_FIELDS = ['attackHardwareUsd', 'attackPowerUsdPerHour', 'attackRewardUsdPerHour', 'targetHashrateEhs', 'marginalHashcostUsdPerPhDay'];
+const NEW_MONTH_FIELDS = [
+  'attackHardwareUsd',
+  'attackPowerUsdPerHour',
+  'attackRewardUsdPerHour',
+  'targetHashrateEhs',
+  'marginalHashcostUsdPerPhDay',
+];
 const MONTE_CARLO_KEYS = ['paths', 'seed', 'probPivotWins', 'deltaMean', 'deltaP5', 'deltaP50', 'deltaP95', 'npvMeanMine', 'npvMeanPivot'];
-const NEW_METRICS = ['attackHardware', 'attackPowerPerHour', 'attackRewardPerHour', 'probPivotWins', 'deltaMean', 'deltaP5', 'deltaP50', 'deltaP95'];
+const NEW_METRICS = [
+  'attackHardware',
+  'attackPowerPerHour',
+  'attackRewardPerHour',
+  'probPivotWins',
+  'deltaMean',
+  'deltaP5',
+  'deltaP50',
+  'deltaP95',
+];
 
 const inputsOf = (sets: string[]): ModelInputs => {
   const r = validateWithOverrides({ version: 1 }, sets);
@@ -55,7 +70,9 @@ describe('project: the version-2 month fields', () => {
       expect(m.targetHashrateEhs).toBeNull();
       expect(m.marginalHashcostUsdPerPhDay).toBeNull();
     }
-    const lines = ok(await run(['project', '--format', 'csv'])).trimEnd().split('\n');
+    const lines = ok(await run(['project', '--format', 'csv']))
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe(MONTH_FIELDS.join(','));
     expect(lines).toHaveLength(1 + out.months.length);
     lines.slice(1).forEach((line, i) => {
@@ -75,7 +92,9 @@ describe('project: the version-2 month fields', () => {
     // The network starts near its target (the hashcost default is the start state's hashprice).
     expect(out.months[0].targetHashrateEhs).toBeGreaterThan(0);
     expect(out.months[0].marginalHashcostUsdPerPhDay).toBeGreaterThan(0);
-    const lines = ok(await run(['project', '--format', 'csv'], RESPONSE)).trimEnd().split('\n');
+    const lines = ok(await run(['project', '--format', 'csv'], RESPONSE))
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe(MONTH_FIELDS.join(','));
     lines.slice(1).forEach((line, i) => {
       expect(line.split(',').map(Number)).toEqual(MONTH_FIELDS.map((f) => out.months[i][f]));
@@ -136,9 +155,25 @@ describe('sweep: the version-2 metrics', () => {
   });
 
   it('the attack metrics are those of project at --month, cell by cell', async () => {
-    const fields = { attackHardware: 'attackHardwareUsd', attackPowerPerHour: 'attackPowerUsdPerHour', attackRewardPerHour: 'attackRewardUsdPerHour' } as const;
+    const fields = {
+      attackHardware: 'attackHardwareUsd',
+      attackPowerPerHour: 'attackPowerUsdPerHour',
+      attackRewardPerHour: 'attackRewardUsdPerHour',
+    } as const;
     for (const [metric, field] of Object.entries(fields)) {
-      const args = ['sweep', '--x', 'asicUsdPerTh:10:20:2', '--y', 'btcPriceUsd:50000:100000:2', '--metric', metric, '--month', '5', '--format', 'json'];
+      const args = [
+        'sweep',
+        '--x',
+        'asicUsdPerTh:10:20:2',
+        '--y',
+        'btcPriceUsd:50000:100000:2',
+        '--metric',
+        metric,
+        '--month',
+        '5',
+        '--format',
+        'json',
+      ];
       const out = JSON.parse(ok(await run(args, RESPONSE)));
       expect(out.metric).toBe(metric);
       const expected = [50000, 100000].flatMap((p) =>
@@ -148,7 +183,10 @@ describe('sweep: the version-2 metrics', () => {
       const csv = ok(await run([...args.slice(0, -2), '--format', 'csv'], RESPONSE));
       expect(csv.split('\n')[0]).toBe(`asicUsdPerTh,btcPriceUsd,${metric}`);
     }
-    const bad = await run(['sweep', '--x', 'asicUsdPerTh:10:20:2', '--y', 'btcPriceUsd:50000:100000:2', '--metric', 'attackHardware', '--month', '49'], RESPONSE);
+    const bad = await run(
+      ['sweep', '--x', 'asicUsdPerTh:10:20:2', '--y', 'btcPriceUsd:50000:100000:2', '--metric', 'attackHardware', '--month', '49'],
+      RESPONSE,
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--month: must be a whole number in [1, 48]');
   });
@@ -170,7 +208,14 @@ describe('sweep: the version-2 metrics', () => {
 
   it('the Monte Carlo metrics: the deterministic values with no volatility', async () => {
     const sweep = async (metric: string, sets: string[]) =>
-      JSON.parse(ok(await run(['sweep', '--x', 'leaseUsdPerKwMonth:60:400:3', '--y', 'pivotSharePct:50:100:2', '--metric', metric, '--format', 'json'], sets))).values as number[];
+      JSON.parse(
+        ok(
+          await run(
+            ['sweep', '--x', 'leaseUsdPerKwMonth:60:400:3', '--y', 'pivotSharePct:50:100:2', '--metric', metric, '--format', 'json'],
+            sets,
+          ),
+        ),
+      ).values as number[];
     const sets: string[] = [];
     const delta = await sweep('delta', sets);
     expect(delta.some((d) => d > 0) && delta.some((d) => d < 0)).toBe(true);
@@ -184,7 +229,9 @@ describe('sweep: the version-2 metrics', () => {
     const args = ['sweep', '--x', `leaseUsdPerKwMonth:${leases[0]}:${leases[2]}:3`, '--y', 'siteMw:50:100:2', '--format', 'json'];
     const grids: Record<string, number[]> = {};
     for (const metric of NEW_METRICS.slice(3)) grids[metric] = JSON.parse(ok(await run([...args, '--metric', metric], VOLATILE))).values;
-    const cells = [50, 100].flatMap((mw) => leases.map((l) => model.evaluate(inputsOf([...VOLATILE, `siteMw=${mw}`, `leaseUsdPerKwMonth=${l}`])).monteCarlo!));
+    const cells = [50, 100].flatMap((mw) =>
+      leases.map((l) => model.evaluate(inputsOf([...VOLATILE, `siteMw=${mw}`, `leaseUsdPerKwMonth=${l}`])).monteCarlo!),
+    );
     cells.forEach((mc, i) => {
       for (const metric of NEW_METRICS.slice(3)) {
         const want = mc[metric as keyof typeof mc];
@@ -207,8 +254,15 @@ describe('sweep: the version-2 metrics', () => {
 describe('extreme inputs: no NaN or Infinity printed', () => {
   // The network answers at once (λ 100 %/month) to a 99 % exit, with every clamp wide open.
   const EXTREME = [
-    'networkResponsePctPerMonth=100', 'exitSharePct=99', 'exitMonth=12', 'netMaxGrowthPctPerMonth=100', 'netMaxDeclinePctPerMonth=99',
-    'hashSupplyElasticity=10', 'btcVolatilityPctPerYear=300', 'monteCarloPaths=50', 'horizonYears=5',
+    'networkResponsePctPerMonth=100',
+    'exitSharePct=99',
+    'exitMonth=12',
+    'netMaxGrowthPctPerMonth=100',
+    'netMaxDeclinePctPerMonth=99',
+    'hashSupplyElasticity=10',
+    'btcVolatilityPctPerYear=300',
+    'monteCarloPaths=50',
+    'horizonYears=5',
   ];
 
   it.each([
@@ -217,8 +271,26 @@ describe('extreme inputs: no NaN or Infinity printed', () => {
     ['evaluate', ['evaluate']],
     ['evaluate csv', ['evaluate', '--format', 'csv']],
     ['best', ['best', '--share', '0:100:3', '--start', '0:24:5']],
-    ...NEW_METRICS.map((m) => [`sweep ${m}`, ['sweep', '--x', 'exitSharePct:0:99:3', '--y', 'networkResponsePctPerMonth:0:100:2', '--metric', m, '--month', '13']]),
-    ...NEW_METRICS.map((m) => [`sweep ${m} json`, ['sweep', '--x', 'exitSharePct:0:99:3', '--y', 'networkResponsePctPerMonth:0:100:2', '--metric', m, '--month', '13', '--format', 'json']]),
+    ...NEW_METRICS.map((m) => [
+      `sweep ${m}`,
+      ['sweep', '--x', 'exitSharePct:0:99:3', '--y', 'networkResponsePctPerMonth:0:100:2', '--metric', m, '--month', '13'],
+    ]),
+    ...NEW_METRICS.map((m) => [
+      `sweep ${m} json`,
+      [
+        'sweep',
+        '--x',
+        'exitSharePct:0:99:3',
+        '--y',
+        'networkResponsePctPerMonth:0:100:2',
+        '--metric',
+        m,
+        '--month',
+        '13',
+        '--format',
+        'json',
+      ],
+    ]),
   ] as [string, string[]][])('%s', async (_, args) => {
     const text = ok(await run(args, EXTREME));
     expect(text).not.toMatch(/NaN|Infinity/);

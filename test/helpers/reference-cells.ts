@@ -12,7 +12,13 @@
 import type { ModelInputs } from '../../src/model/keys.ts';
 import { REGISTRY } from '../../src/model/registry/index.ts';
 import {
-  breakevenBtcPrice, cashFlows, irr, paybackMonth, projectNetwork, referenceModel, type NetworkMonths,
+  breakevenBtcPrice,
+  cashFlows,
+  irr,
+  paybackMonth,
+  projectNetwork,
+  referenceModel,
+  type NetworkMonths,
 } from '../../src/kernel/reference.ts';
 import type { V1Metric } from './sweep-cells.ts';
 
@@ -25,9 +31,9 @@ const PROJECTION_KEYS = REGISTRY.filter((p) => p.stages.includes('network') || p
 /** The version-1 metrics of one cell; hashprice and securityBudget at each requested month. */
 export type CellMetrics = Record<'delta' | 'npvMine' | 'npvPivot', number> &
   Record<Exclude<V1Metric, 'hashprice' | 'securityBudget' | 'delta' | 'npvMine' | 'npvPivot'>, number | null> & {
-  hashprice: Record<number, number>;
-  securityBudget: Record<number, number>;
-};
+    hashprice: Record<number, number>;
+    securityBudget: Record<number, number>;
+  };
 
 const npv = (flows: readonly number[], rate: number) => flows.reduce((acc, cf, i) => acc + cf * (1 + rate) ** (-(i + 1) / 12), 0);
 

@@ -33,7 +33,15 @@ export interface Explicit {
  * and the derived defaults the base did not set recomputed from the cell's own start state
  * (docs/model.md §2.2, §5.9), as the kernel derives them per cell.
  */
-export function cellScenario(base: ModelInputs, explicit: Explicit, spec: SweepSpec, i: number, j: number, xs = axisValues(spec.x), ys = axisValues(spec.y)): ModelInputs {
+export function cellScenario(
+  base: ModelInputs,
+  explicit: Explicit,
+  spec: SweepSpec,
+  i: number,
+  j: number,
+  xs = axisValues(spec.x),
+  ys = axisValues(spec.y),
+): ModelInputs {
   const s: ModelInputs = { ...base, [spec.x.key]: xs[i], [spec.y.key]: ys[j] };
   if (!explicit.hashrateEhs) s.hashrateEhs = hashrateEhsFor(s.startDifficulty);
   if (!explicit.epochElapsedSeconds) s.epochElapsedSeconds = epochElapsedSecondsFor(s.startHeight);
@@ -178,7 +186,9 @@ export function compareGrid(
     extremes.abs = Math.max(extremes.abs, d);
     if (d !== 0) extremes.rel = Math.max(extremes.rel, d / Math.max(Math.abs(w), Number.MIN_VALUE));
     if (d > Math.max(tol.rel * s, tol.abs)) {
-      mismatches.push(`${where(k)}: expected ${w}, got ${g} (difference ${d.toExponential(3)}, relative ${(d / Math.abs(w)).toExponential(3)})`);
+      mismatches.push(
+        `${where(k)}: expected ${w}, got ${g} (difference ${d.toExponential(3)}, relative ${(d / Math.abs(w)).toExponential(3)})`,
+      );
     }
   }
   return { mismatches, extremes };

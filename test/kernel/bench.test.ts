@@ -14,14 +14,19 @@ describe('npm run bench -- --quick', () => {
   it('prints one measurement a line with the documented fields, for every workload and implementation', () => {
     const run = spawnSync(process.execPath, ['build/node/bench/bench.js', '--quick'], { cwd: root, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const seen = lines.map((l) => `${l.workload}/${l.impl}`);
     const months: Record<string, number> = { W1: 180, W2: 180, W3: 180, W2R: 180, W4: 120, W5: 120, E1: 120 };
     const monteCarlo = new Set(['W4', 'W5', 'E1']);
     for (const w of Object.keys(months)) for (const impl of ['wasm', 'wasm-simd', 'ts']) expect(seen).toContain(`${w}/${impl}`);
     for (const l of lines) {
       const paths = monteCarlo.has(l.workload) ? ['paths'] : [];
-      expect(Object.keys(l).sort()).toEqual(['cellMonthsPerSec', 'cells', 'impl', 'months', 'ms', 'workload', ...paths, ...(l.sampled ? ['sampled'] : [])].sort());
+      expect(Object.keys(l).sort()).toEqual(
+        ['cellMonthsPerSec', 'cells', 'impl', 'months', 'ms', 'workload', ...paths, ...(l.sampled ? ['sampled'] : [])].sort(),
+      );
       expect(l.months).toBe(months[l.workload]);
       if (paths.length) expect(Number.isInteger(l.paths) && l.paths > 0).toBe(true);
       expect(l.ms).toBeGreaterThan(0);

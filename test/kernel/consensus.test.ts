@@ -17,9 +17,7 @@ interface Vectors {
   subsidyTotalSats: number;
 }
 
-const vectors: Vectors = JSON.parse(
-  readFileSync(new URL('../vectors/bitcoin-core.json', import.meta.url), 'utf8'),
-);
+const vectors: Vectors = JSON.parse(readFileSync(new URL('../vectors/bitcoin-core.json', import.meta.url), 'utf8'));
 const hex = (s: string) => BigInt(`0x${s}`);
 const u32 = (s: string) => Number(s);
 
@@ -105,7 +103,7 @@ describe.each(implementations)('Bitcoin Core vectors: %s', (_name, make) => {
     expect(sum).toBe(2_099_999_997_690_000n);
   });
 
-  it('difficulty: the exact double, and within Core\'s 1e-5 of its expected value', () => {
+  it("difficulty: the exact double, and within Core's 1e-5 of its expected value", () => {
     for (const v of vectors.difficulty) {
       const d = c.difficultyFromBits(u32(v.bits));
       expect(d, v.bits).toBe(v.exact);
@@ -125,7 +123,7 @@ describe.each(implementations)('Bitcoin Core vectors: %s', (_name, make) => {
     expect(c.workFromBits(0xff123456)).toBe(0n);
   });
 
-  it('retarget wraps modulo 2^256 where Core\'s arith_uint256 does', () => {
+  it("retarget wraps modulo 2^256 where Core's arith_uint256 does", () => {
     // 0x2d175a·2^224 · 4838400 ≡ 0x8800·2^224 (mod 2^256); unwrapped it would cap at 0x1d00ffff.
     expect(c.retargetBits(0x1f2d175a, 0, 4_838_400)).toBe(0x1c075e53);
     // 2^246 · 4838400 = 4725 · 2^256 ≡ 0: Core's next nBits would be 0.
@@ -195,9 +193,7 @@ describe.each(VARIANTS)('WASM %s against the BigInt reference, seeded', (variant
       const bits = randomBits(r);
       const first = r.u32();
       const last = first + r.int(6_000_000) - 500_000;
-      expect(k.retargetBits(bits, first, last), `${bits.toString(16)} ${first} ${last}`).toBe(
-        reference.retargetBits(bits, first, last),
-      );
+      expect(k.retargetBits(bits, first, last), `${bits.toString(16)} ${first} ${last}`).toBe(reference.retargetBits(bits, first, last));
     }
   });
 

@@ -20,7 +20,8 @@ class Mismatches {
   readonly list: string[] = [];
   constructor(private readonly tag: string) {}
   num(what: string, got: number, want: number, rel = REL, abs = ABS) {
-    if (!Number.isFinite(got) || !close(got, want, rel, abs)) this.list.push(`${what}: wasm ${got}, reference ${want} (rel ${relDiff(got, want).toExponential(2)})`);
+    if (!Number.isFinite(got) || !close(got, want, rel, abs))
+      this.list.push(`${what}: wasm ${got}, reference ${want} (rel ${relDiff(got, want).toExponential(2)})`);
   }
   exact(what: string, got: unknown, want: unknown) {
     if (got !== want) this.list.push(`${what}: wasm ${String(got)}, reference ${String(want)}`);
@@ -30,7 +31,9 @@ class Mismatches {
     else this.num(what, got, want, rel, abs);
   }
   report() {
-    return this.list.length === 0 ? '' : `${this.tag}\n  ${this.list.slice(0, 12).join('\n  ')}${this.list.length > 12 ? `\n  … ${this.list.length - 12} more` : ''}`;
+    return this.list.length === 0
+      ? ''
+      : `${this.tag}\n  ${this.list.slice(0, 12).join('\n  ')}${this.list.length > 12 ? `\n  … ${this.list.length - 12} more` : ''}`;
   }
 }
 
@@ -138,7 +141,12 @@ describe('the comparisons themselves', () => {
     const dirty = new Mismatches('dirty');
     compareProjections(s, p2, p, dirty);
     compareEvaluations(e2, e, dirty);
-    expect(dirty.list.map((m) => m.split(':')[0])).toEqual(['month 4 blocks', 'month 6 hashpriceUsdPerPhDay', 'irr (null?)', 'cashFlows.mine[2]']);
+    expect(dirty.list.map((m) => m.split(':')[0])).toEqual([
+      'month 4 blocks',
+      'month 6 hashpriceUsdPerPhDay',
+      'irr (null?)',
+      'cashFlows.mine[2]',
+    ]);
   });
 });
 

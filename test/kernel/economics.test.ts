@@ -340,10 +340,13 @@ describe.each(allModels())('economics: %s', (_name, model: ModelV1) => {
     const e = model.evaluate(s);
     // Refresh at the end of months 12 and 24: new fleet TH/s = MW·1e6/1.05/(20·0.9^j), at $10/TH.
     //   per MW: j = 1 → 1e6/1.05/18 · 10 = $529,100.53; j = 2 → 1e6/1.05/16.2 · 10 = $587,889.48.
-    const refresh = (j: number) => ((1e6 / 1.05 / (20 * 0.9 ** j)) * 10);
+    const refresh = (j: number) => (1e6 / 1.05 / (20 * 0.9 ** j)) * 10;
     expect(refresh(1)).toBeCloseTo(529_100.529, 3);
     // Keep mining, 10 MW: −$50,000 a month; exit value 4 · 12 · (−$50,000) = −$2.4M in month 24.
-    const mine = Array.from({ length: 24 }, (_, i) => -50_000 - (i + 1 === 12 ? 10 * refresh(1) : 0) - (i + 1 === 24 ? 10 * refresh(2) : 0));
+    const mine = Array.from(
+      { length: 24 },
+      (_, i) => -50_000 - (i + 1 === 12 ? 10 * refresh(1) : 0) - (i + 1 === 24 ? 10 * refresh(2) : 0),
+    );
     mine[23] += 4 * 12 * -50_000;
     expectArrayClose(e.cashFlows.mine, mine, 1e-12, 1e-6, 'mine CF');
     // Pivot, α = 0.5: 5 MW keep mining (−$25,000 a month, refresh for 5 MW only); IT = 0.5·10/1.25 =
@@ -374,7 +377,9 @@ function checkBreakevens(model: ModelV1, s: ModelInputs, e: EvaluationV1): void 
   const tag = JSON.stringify(s);
   if (e.breakeven.leaseRate !== null) {
     const again = model.evaluate({ ...s, leaseUsdPerKwMonth: e.breakeven.leaseRate });
-    expect(Math.abs(again.delta), `Δ at L* for ${tag}`).toBeLessThan(Math.max(1, 1e-12 * (Math.abs(again.npv.mine) + Math.abs(again.npv.pivot))));
+    expect(Math.abs(again.delta), `Δ at L* for ${tag}`).toBeLessThan(
+      Math.max(1, 1e-12 * (Math.abs(again.npv.mine) + Math.abs(again.npv.pivot))),
+    );
   }
   if (e.breakeven.btcPrice !== null) {
     const P = e.breakeven.btcPrice;

@@ -10,13 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKernelSync, projectRoot } from '../../src/kernel/load-node.ts';
 import { createModel } from '../../src/kernel/facade.ts';
 import type { KernelVariant } from '../../src/kernel/wasm.ts';
-import {
-  assemblyScriptInterface,
-  constantCase,
-  INPUT,
-  KERNEL_LISTS,
-  stageMask,
-} from '../../src/model/kernel-interface.ts';
+import { assemblyScriptInterface, constantCase, INPUT, KERNEL_LISTS, stageMask } from '../../src/model/kernel-interface.ts';
 import { MODEL_KEYS } from '../../src/model/keys.ts';
 import { defaultInputs, PARAMS_BY_KEY, STAGES } from '../../src/model/registry/index.ts';
 
@@ -35,7 +29,7 @@ describe('the generated AssemblyScript interface', () => {
     expect(constantCase('hashrateEhs')).toBe('HASHRATE_EHS');
   });
 
-  it("gives each key its registry stages as bits, in STAGES order", () => {
+  it('gives each key its registry stages as bits, in STAGES order', () => {
     // horizonYears invalidates all six stages: 0b111111 = 63; btcPriceUsd 'prices', the fourth
     // stage, and 'response', the sixth: (1 << 3) + (1 << 5) = 40; siteMw 'mining' (1 << 2) and
     // 'pivot' (1 << 4): 4 + 16 = 20.

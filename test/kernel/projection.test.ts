@@ -57,7 +57,13 @@ describe.each(allModels())('projection: %s', (_name, model: ModelV1) => {
     expect(Math.abs(hand - 39.8)).toBeLessThan(0.05);
 
     const p = model.project(
-      constantNetwork(1, { startDifficulty: 153e12, feesBtcPerBlock: 0.03, btcPriceUsd: 96_000, btcPriceGrowthPctPerYear: 0, horizonYears: 1 }),
+      constantNetwork(1, {
+        startDifficulty: 153e12,
+        feesBtcPerBlock: 0.03,
+        btcPriceUsd: 96_000,
+        btcPriceGrowthPctPerYear: 0,
+        horizonYears: 1,
+      }),
     );
     // An on-schedule epoch lasts two weeks, so every month holds a retarget. Month 1 (2,629,800 s):
     // D0 until block h0+2015 at 1,209,000 s, then D1 = D0·2016/2015 (the second retarget, at
@@ -230,7 +236,10 @@ describe.each(allModels())('projection: %s', (_name, model: ModelV1) => {
 
   it('keeps its bookkeeping: rows, events within the horizon, blocks and issuance add up', () => {
     const rng = mulberry32(0x5eed);
-    const scenarios = [constantNetwork(1, { horizonYears: 15 }), ...Array.from({ length: 12 }, () => randomInputs(rng, { maxHorizonYears: 6 }))];
+    const scenarios = [
+      constantNetwork(1, { horizonYears: 15 }),
+      ...Array.from({ length: 12 }, () => randomInputs(rng, { maxHorizonYears: 6 })),
+    ];
     for (const s of scenarios) {
       const p: ProjectionV1 = model.project(s);
       const horizon = 12 * s.horizonYears * MONTH;

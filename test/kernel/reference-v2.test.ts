@@ -67,7 +67,11 @@ function inputsOf(scenario: Record<string, unknown>): ModelInputsV2 {
 /** A v1 calibration scenario as version-1 model inputs. */
 const v1InputsOf = (scenario: Record<string, unknown>): ModelInputs => {
   const { version: _v, startDate: _d, ...rest } = scenario as Record<string, number>;
-  return { ...rest, hashrateEhs: rest.hashrateEhs ?? onScheduleEhs(rest.startDifficulty), epochElapsedSeconds: rest.epochElapsedSeconds ?? (rest.startHeight % 2016) * 600 } as ModelInputs;
+  return {
+    ...rest,
+    hashrateEhs: rest.hashrateEhs ?? onScheduleEhs(rest.startDifficulty),
+    epochElapsedSeconds: rest.epochElapsedSeconds ?? (rest.startHeight % 2016) * 600,
+  } as ModelInputs;
 };
 
 describe('reference v2 against the version-2 calibration file', () => {
@@ -126,7 +130,7 @@ describe('reference v2 against the version-2 calibration file', () => {
 });
 
 describe('equilibrium-start, month 1 by hand (docs/model.md §7.1, §7.4)', () => {
-  it('N*, the month\'s growth rate, its mean hashrate and the attack figures', () => {
+  it("N*, the month's growth rate, its mean hashrate and the attack figures", () => {
     const s = inputsOf(calibration.deterministic[0].scenario);
     const m1 = project(s).months[0];
     // N0 = 146.47e12 · 2^32 / 600 = 1,048.4731 EH/s. A = 144 · (3.125 + 0.036) · 90,922 · 10^15
@@ -200,16 +204,20 @@ describe('reference v2: the Monte Carlo case "odds"', () => {
     }
   });
 
-  it.runIf(process.env.HASHPIVOT_FULL_MONTE_CARLO === '1')('20,000 paths: within the file\'s stated tolerance', () => {
-    const mc = evaluate(inputsOf(c.scenario)).monteCarlo!;
-    expect(mc.paths).toBe(REFERENCE_PATHS);
-    expect(Math.abs(mc.probPivotWins - c.probPivotWins)).toBeLessThanOrEqual(0.02);
-    const tolerance = 0.03 * (c.deltaP95 - c.deltaP5); // 3 % of 157.4 M$ = 4.72 M$
-    expect(Math.abs(mc.deltaMean - c.deltaMean)).toBeLessThanOrEqual(tolerance);
-    expect(Math.abs(mc.deltaP5 - c.deltaP5)).toBeLessThanOrEqual(tolerance);
-    expect(Math.abs(mc.deltaP50 - c.deltaP50)).toBeLessThanOrEqual(tolerance);
-    expect(Math.abs(mc.deltaP95 - c.deltaP95)).toBeLessThanOrEqual(tolerance);
-  }, 120_000);
+  it.runIf(process.env.HASHPIVOT_FULL_MONTE_CARLO === '1')(
+    "20,000 paths: within the file's stated tolerance",
+    () => {
+      const mc = evaluate(inputsOf(c.scenario)).monteCarlo!;
+      expect(mc.paths).toBe(REFERENCE_PATHS);
+      expect(Math.abs(mc.probPivotWins - c.probPivotWins)).toBeLessThanOrEqual(0.02);
+      const tolerance = 0.03 * (c.deltaP95 - c.deltaP5); // 3 % of 157.4 M$ = 4.72 M$
+      expect(Math.abs(mc.deltaMean - c.deltaMean)).toBeLessThanOrEqual(tolerance);
+      expect(Math.abs(mc.deltaP5 - c.deltaP5)).toBeLessThanOrEqual(tolerance);
+      expect(Math.abs(mc.deltaP50 - c.deltaP50)).toBeLessThanOrEqual(tolerance);
+      expect(Math.abs(mc.deltaP95 - c.deltaP95)).toBeLessThanOrEqual(tolerance);
+    },
+    120_000,
+  );
 });
 
 /** Collects the differences between two results, so that a failure shows its pattern. */
@@ -227,7 +235,15 @@ class Differences {
   }
 }
 
-const V1_MONTH_REALS = ['difficulty', 'hashrateEhs', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay'] as const;
+const V1_MONTH_REALS = [
+  'difficulty',
+  'hashrateEhs',
+  'btcIssued',
+  'feesBtc',
+  'btcPriceUsd',
+  'hashpriceUsdPerPhDay',
+  'securityBudgetUsdPerDay',
+] as const;
 
 function compareProjections(got: ProjectionV1, want: ProjectionV1, out: Differences) {
   out.exact('months', got.months.length, want.months.length);
@@ -286,20 +302,26 @@ describe('reference v2 with the v1 values equals the version-1 reference', () =>
   // 5 and up to 6 years for the rest: the version-1 reference costs about 10 ms a simulated year.
   for (let i = 0; i < 20; i++) cases.push([`random v1 scenario ${i}`, randomInputs(rng, { maxHorizonYears: i < 5 ? 15 : 6 })]);
 
-  it.each(cases)('%s: every month field, event and evaluate output', (_name, v1) => {
-    const v2 = fromV1(v1);
-    const out = new Differences();
-    const p = project(v2);
-    compareProjections(p, referenceModel.project(v1), out);
-    compareEvaluations(evaluate(v2), referenceModel.evaluate(v1), out);
-    expect(out.list.slice(0, 12)).toEqual([]);
-    // The added month fields: no target or marginal hashcost without a response.
-    expect(p.months.every((m) => m.targetHashrateEhs === null && m.marginalHashcostUsdPerPhDay === null)).toBe(true);
-  }, 30_000);
+  it.each(cases)(
+    '%s: every month field, event and evaluate output',
+    (_name, v1) => {
+      const v2 = fromV1(v1);
+      const out = new Differences();
+      const p = project(v2);
+      compareProjections(p, referenceModel.project(v1), out);
+      compareEvaluations(evaluate(v2), referenceModel.evaluate(v1), out);
+      expect(out.list.slice(0, 12)).toEqual([]);
+      // The added month fields: no target or marginal hashcost without a response.
+      expect(p.months.every((m) => m.targetHashrateEhs === null && m.marginalHashcostUsdPerPhDay === null)).toBe(true);
+    },
+    30_000,
+  );
 
   it('the v1 values: λ, σ, fee growth, escalation, resale and renewal 0, mothball 100 %, r_host = r_mine', () => {
     const v2 = fromV1({ ...v1InputsOf(calibrationV1.evaluate[0].scenario), discountRatePct: 13 });
-    expect([v2.networkResponsePctPerMonth, v2.btcVolatilityPctPerYear, v2.feesGrowthPctPerYear, v2.powerEscalatorPctPerYear]).toEqual([0, 0, 0, 0]);
+    expect([v2.networkResponsePctPerMonth, v2.btcVolatilityPctPerYear, v2.feesGrowthPctPerYear, v2.powerEscalatorPctPerYear]).toEqual([
+      0, 0, 0, 0,
+    ]);
     expect([v2.asicResalePct, v2.renewalPct, v2.mothballOpexPct, v2.discountRatePivotPct]).toEqual([0, 0, 100, 13]);
     // The keys without a v1 value take their version-2 defaults.
     expect([v2.hashSupplyElasticity, v2.netHashcostUsdPerPhDay, v2.monteCarloPaths, v2.monteCarloSeed]).toEqual([3, 39.47, 1000, 1]);
@@ -367,7 +389,7 @@ describe("docs/model.md §7.1's checks", () => {
     expect(settled).toBeLessThan(1);
   });
 
-  it('after an exit shock the survivors\' hashprice jumps at the next retarget and settles (1−φ)^(−1/(1+ε)) higher', () => {
+  it("after an exit shock the survivors' hashprice jumps at the next retarget and settles (1−φ)^(−1/(1+ε)) higher", () => {
     // Tip 1,050,336 = 2016 · 521, just after the halving at 1,050,000 (subsidy 1.5625 BTC); the
     // next is 209,664 blocks (≈ 4 years) away. φ = 30 % leaves at the end of month 6: N and S × 0.7,
     // so N* = N0 · 0.7^(1/(1+ε)) = 0.9147 · N0 (ε = 3), a log gap of ln(0.9147/0.7) = 0.268. Month 7
@@ -451,7 +473,13 @@ describe('the Monte Carlo generator (src/kernel/reference-v2/random.ts)', () => 
       return value(cashFlows(s, run.btcPerHashSecond, prices), s.discountRatePct / 100, s.discountRatePivotPct / 100).delta;
     };
     expect(evaluate({ ...s, monteCarloPaths: 1 }).monteCarlo!.deltaMean).toBe(deltaOf(0));
-    expectClose(evaluate({ ...s, monteCarloPaths: 3 }).monteCarlo!.deltaMean, (deltaOf(0) + deltaOf(1) + deltaOf(2)) / 3, 1e-15, 0, 'mean of 3');
+    expectClose(
+      evaluate({ ...s, monteCarloPaths: 3 }).monteCarlo!.deltaMean,
+      (deltaOf(0) + deltaOf(1) + deltaOf(2)) / 3,
+      1e-15,
+      0,
+      'mean of 3',
+    );
     // The same seed gives the same figures run to run, exactly.
     const a = evaluate({ ...s, monteCarloPaths: 200 });
     const b = evaluate({ ...s, monteCarloPaths: 200 });
@@ -472,7 +500,9 @@ describe('the Monte Carlo generator (src/kernel/reference-v2/random.ts)', () => 
       const mean = xs.reduce((a, v) => a + v, 0) / n;
       const sd = Math.sqrt(xs.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
       const expected = 80_000 * 1.1 ** ((m - 0.5) / 12);
-      expect(Math.abs(mean - expected), `month ${m}: mean ${mean}, expected ${expected}, sd ${sd}`).toBeLessThanOrEqual((4 * sd) / Math.sqrt(n));
+      expect(Math.abs(mean - expected), `month ${m}: mean ${mean}, expected ${expected}, sd ${sd}`).toBeLessThanOrEqual(
+        (4 * sd) / Math.sqrt(n),
+      );
     }
   });
 });
@@ -493,11 +523,18 @@ describe('Monte Carlo outputs', () => {
     expect([percentile(sixty, 5), percentile(sixty, 50), percentile(sixty, 95)]).toEqual([3, 30, 57]);
     // n = 1: every percentile is the one value; n = 7: ⌈0.35⌉ = 1, ⌈3.5⌉ = 4, ⌈6.65⌉ = 7.
     expect(percentile([5], 5)).toBe(5);
-    expect([percentile([1, 2, 3, 4, 5, 6, 7], 5), percentile([1, 2, 3, 4, 5, 6, 7], 50), percentile([1, 2, 3, 4, 5, 6, 7], 95)]).toEqual([1, 4, 7]);
+    expect([percentile([1, 2, 3, 4, 5, 6, 7], 5), percentile([1, 2, 3, 4, 5, 6, 7], 50), percentile([1, 2, 3, 4, 5, 6, 7], 95)]).toEqual([
+      1, 4, 7,
+    ]);
   });
 
   it('give monthly percentiles in order, the hashrate the deterministic one when λ = 0', () => {
-    const s: ModelInputsV2 = { ...inputsOf(calibration.monteCarlo[0].scenario), networkResponsePctPerMonth: 0, monteCarloPaths: 300, horizonYears: 3 };
+    const s: ModelInputsV2 = {
+      ...inputsOf(calibration.monteCarlo[0].scenario),
+      networkResponsePctPerMonth: 0,
+      monteCarloPaths: 300,
+      horizonYears: 3,
+    };
     const e = evaluate(s);
     const det = project(s);
     const mp = e.monthsP!;
@@ -531,7 +568,7 @@ describe('§7.4 security figures', () => {
       expectClose(m.attackRewardUsdPerHour, m.securityBudgetUsdPerDay / 24, 1e-15, 0, `reward month ${m.month}`);
     });
     // Month 1: 1,048.47 EH/s = 1.04847e9 TH/s · $15/TH = $15.73 bn.
-    expectClose(one[0].attackHardwareUsd, (s.hashrateEhs * 1e18) / 1e12 * 15, 1e-12, 0, 'month 1 hardware');
+    expectClose(one[0].attackHardwareUsd, ((s.hashrateEhs * 1e18) / 1e12) * 15, 1e-12, 0, 'month 1 hardware');
   });
 });
 

@@ -14,7 +14,15 @@ import { sweepInputs } from '../../src/model/sweep.ts';
 import type { KernelVariant } from '../../src/kernel/wasm.ts';
 import { baseInputs } from '../helpers/scenarios.ts';
 import {
-  compareGrid, gridScenarios, mergeExtremes, noExtremes, summarise, V1_METRICS, type Explicit, type Extremes, type Tolerance,
+  compareGrid,
+  gridScenarios,
+  mergeExtremes,
+  noExtremes,
+  summarise,
+  V1_METRICS,
+  type Explicit,
+  type Extremes,
+  type Tolerance,
   type V1Metric,
 } from '../helpers/sweep-cells.ts';
 import { metricsOfEvaluate, ReferenceCells, type CellMetrics } from '../helpers/reference-cells.ts';
@@ -72,31 +80,53 @@ interface Grid {
 const GRIDS: Grid[] = [
   // x moves the network (the kernel projects each row's cells in lockstep lanes, SIMD pairs in
   // the SIMD build); y reruns the mining stage.
-  { name: 'network: hashrateGrowthPctPerMonth × powerUsdPerKwh', x: axis('hashrateGrowthPctPerMonth', -1, 3), y: axis('powerUsdPerKwh', 0.02, 0.09), projections: N },
+  {
+    name: 'network: hashrateGrowthPctPerMonth × powerUsdPerKwh',
+    x: axis('hashrateGrowthPctPerMonth', -1, 3),
+    y: axis('powerUsdPerKwh', 0.02, 0.09),
+    projections: N,
+  },
   // Neither axis moves the network: the affine lease line across a row, the price per row.
-  { name: 'non-network: leaseUsdPerKwMonth × btcPriceUsd', x: axis('leaseUsdPerKwMonth', 80, 200), y: axis('btcPriceUsd', 40_000, 200_000), projections: N },
+  {
+    name: 'non-network: leaseUsdPerKwMonth × btcPriceUsd',
+    x: axis('leaseUsdPerKwMonth', 80, 200),
+    y: axis('btcPriceUsd', 40_000, 200_000),
+    projections: N,
+  },
 ];
 
 /** The version-1 metrics (the version-2 ones are checked against the version-2 reference elsewhere). */
 type V1Spec = SweepSpec & { metric: V1Metric };
 const specsOf = (g: { x: Axis; y: Axis }): V1Spec[] =>
   V1_METRICS.flatMap((metric): V1Spec[] =>
-    metric === 'hashprice' || metric === 'securityBudget' ? MONTHS.map((month) => ({ x: g.x, y: g.y, metric, month })) : [{ x: g.x, y: g.y, metric, month: 1 }],
+    metric === 'hashprice' || metric === 'securityBudget'
+      ? MONTHS.map((month) => ({ x: g.x, y: g.y, metric, month }))
+      : [{ x: g.x, y: g.y, metric, month: 1 }],
   );
 
 const valueOf = (m: CellMetrics, spec: V1Spec): number | null =>
   spec.metric === 'hashprice' || spec.metric === 'securityBudget' ? m[spec.metric][spec.month] : m[spec.metric];
 
-const label = (spec: SweepSpec) => (spec.metric === 'hashprice' || spec.metric === 'securityBudget' ? `${spec.metric}@${spec.month}` : spec.metric);
+const label = (spec: SweepSpec) =>
+  spec.metric === 'hashprice' || spec.metric === 'securityBudget' ? `${spec.metric}@${spec.month}` : spec.metric;
 
 const report = new Map<string, Extremes>();
 afterAll(() => {
-  const lines = [...report].map(([k, e]) => `${k}: max |Δ| ${e.abs.toExponential(2)}, max rel ${e.rel.toExponential(2)}, inexact ${e.inexact}/${e.cells}, both none ${e.nulls}`);
+  const lines = [...report].map(
+    ([k, e]) =>
+      `${k}: max |Δ| ${e.abs.toExponential(2)}, max rel ${e.rel.toExponential(2)}, inexact ${e.inexact}/${e.cells}, both none ${e.nulls}`,
+  );
   console.log(`sweep (WASM) vs reference:\n  ${lines.join('\n  ')}`);
 });
 
 /** Compares every build's sweep of every metric with the reference's cells; returns the failures. */
-function compareAll(name: string, g: { x: Axis; y: Axis }, cells: CellMetrics[], npvScale: (k: number) => number, pick?: number[]): string[] {
+function compareAll(
+  name: string,
+  g: { x: Axis; y: Axis },
+  cells: CellMetrics[],
+  npvScale: (k: number) => number,
+  pick?: number[],
+): string[] {
   const failures: string[] = [];
   for (const spec of specsOf(g)) {
     expect(checkSweep(spec, BASE.horizonYears), label(spec)).toEqual([]);

@@ -15,8 +15,17 @@ import { sweepInputs } from '../../src/model/sweep.ts';
 import type { KernelVariant } from '../../src/kernel/wasm.ts';
 import { baseInputs, onScheduleEhs } from '../helpers/scenarios.ts';
 import {
-  compareGrid, gridScenarios, identical, mergeExtremes, metricOf, noExtremes, summarise,
-  type CellTruth, type Explicit, type Extremes, type Tolerance,
+  compareGrid,
+  gridScenarios,
+  identical,
+  mergeExtremes,
+  metricOf,
+  noExtremes,
+  summarise,
+  type CellTruth,
+  type Explicit,
+  type Extremes,
+  type Tolerance,
 } from '../helpers/sweep-cells.ts';
 
 const N = 64;
@@ -79,7 +88,13 @@ const DERIVED: Explicit = { hashrateEhs: false, epochElapsedSeconds: false };
  * The helpers' base scenario with a cheaper, faster conversion, so that over short horizons the
  * pivot can pay back and Δ changes sign in the BTC price: the searches then have roots to find.
  */
-const scenario = (over: Partial<ModelInputs>): ModelInputs => ({ ...baseInputs(), buildMonths: 9, capexMusdPerMwIt: 4, leaseUsdPerKwMonth: 180, ...over });
+const scenario = (over: Partial<ModelInputs>): ModelInputs => ({
+  ...baseInputs(),
+  buildMonths: 9,
+  capexMusdPerMwIt: 4,
+  leaseUsdPerKwMonth: 180,
+  ...over,
+});
 
 const CASES: Case[] = [
   {
@@ -87,8 +102,12 @@ const CASES: Case[] = [
     name: 'hashrateGrowthPctPerMonth × exitSharePct (exit at month 24), explicit hashrate and epoch time',
     network: true,
     base: scenario({
-      horizonYears: 5, exitMonth: 24, startHeight: 1_038_240 + 700, epochElapsedSeconds: 500_000,
-      hashrateEhs: 0.9 * onScheduleEhs(146.4e12), buildMonths: 18,
+      horizonYears: 5,
+      exitMonth: 24,
+      startHeight: 1_038_240 + 700,
+      epochElapsedSeconds: 500_000,
+      hashrateEhs: 0.9 * onScheduleEhs(146.4e12),
+      buildMonths: 18,
     }),
     explicit: { hashrateEhs: true, epochElapsedSeconds: true },
     x: axis('hashrateGrowthPctPerMonth', -1, 3),
@@ -232,7 +251,10 @@ function record(key: string, e: Extremes) {
   mergeExtremes(report.get(key)!, e);
 }
 afterAll(() => {
-  const lines = [...report].map(([k, e]) => `${k}: max |Δ| ${e.abs.toExponential(2)}, max rel ${e.rel.toExponential(2)}, inexact ${e.inexact}/${e.cells}, both none ${e.nulls}`);
+  const lines = [...report].map(
+    ([k, e]) =>
+      `${k}: max |Δ| ${e.abs.toExponential(2)}, max rel ${e.rel.toExponential(2)}, inexact ${e.inexact}/${e.cells}, both none ${e.nulls}`,
+  );
   console.log(`sweep vs evaluate (WASM):\n  ${lines.join('\n  ')}`);
 });
 
@@ -254,51 +276,57 @@ describe('the grid comparison itself', () => {
   });
 });
 
-for (const c of CASES) describe(`64×64 sweep: ${c.name}`, () => {
-  it(`every cell of every metric equals evaluate in ${BUILDS.join(', ')}, and the builds agree bit for bit`, () => {
-    const specs = specsOf(c);
-    for (const spec of specs) expect(checkSweep(spec, c.base.horizonYears), label(spec)).toEqual([]);
-    const scenarios = gridScenarios(c.base, c.explicit, specs[0]);
-    const truths: CellTruth[] = scenarios.map((s) => ({ evaluation: release.model.evaluate(s), months: release.model.project(s).months }));
+for (const c of CASES)
+  describe(`64×64 sweep: ${c.name}`, () => {
+    it(`every cell of every metric equals evaluate in ${BUILDS.join(', ')}, and the builds agree bit for bit`, () => {
+      const specs = specsOf(c);
+      for (const spec of specs) expect(checkSweep(spec, c.base.horizonYears), label(spec)).toEqual([]);
+      const scenarios = gridScenarios(c.base, c.explicit, specs[0]);
+      const truths: CellTruth[] = scenarios.map((s) => ({
+        evaluation: release.model.evaluate(s),
+        months: release.model.project(s).months,
+      }));
 
-    const inputs = sweepInputs(c.base, c.explicit);
-    const failures: string[] = [];
-    for (const spec of specs) {
-      const want = truths.map((t) => metricOf(t, spec.metric, spec.month));
-      const grids = new Map<KernelVariant, Float64Array>();
-      for (const build of BUILDS) {
-        const grid = sweepGrid(kernels.get(build)!.sweeper, inputs, spec);
-        grids.set(build, grid);
-        const { mismatches, extremes } = compareGrid(grid, want, spec, KERNEL_TOL[spec.metric]);
-        record(`${c.network ? 'network' : 'non-network'} ${spec.metric}`, extremes);
-        failures.push(summarise(`${build} ${label(spec)}`, mismatches));
+      const inputs = sweepInputs(c.base, c.explicit);
+      const failures: string[] = [];
+      for (const spec of specs) {
+        const want = truths.map((t) => metricOf(t, spec.metric, spec.month));
+        const grids = new Map<KernelVariant, Float64Array>();
+        for (const build of BUILDS) {
+          const grid = sweepGrid(kernels.get(build)!.sweeper, inputs, spec);
+          grids.set(build, grid);
+          const { mismatches, extremes } = compareGrid(grid, want, spec, KERNEL_TOL[spec.metric]);
+          record(`${c.network ? 'network' : 'non-network'} ${spec.metric}`, extremes);
+          failures.push(summarise(`${build} ${label(spec)}`, mismatches));
+        }
+        for (const build of BUILDS.slice(1)) {
+          const diff = identical(grids.get('release')!, grids.get(build)!);
+          if (diff.length) failures.push(`${label(spec)}: ${build} differs from release: ${diff.join('; ')}`);
+        }
+        // A comparison of nones alone proves little: every metric has a value in a quarter of the cells.
+        expect(want.filter((v) => v !== null).length, `${label(spec)}: cells with a value`).toBeGreaterThanOrEqual(want.length / 4);
+        if (c.someNone.includes(spec.metric)) {
+          const none = want.filter((v) => v === null).length;
+          expect(none, `${label(spec)}: cells with none`).toBeGreaterThan(0);
+          expect(none, `${label(spec)}: cells with a value`).toBeLessThan(want.length);
+        }
       }
+      expect(failures.filter(Boolean).join('\n')).toBe('');
+
+      // The grid is not flat: Δ takes a different value in (almost) every cell.
+      expect(new Set(truths.map((t) => t.evaluation.delta)).size).toBeGreaterThan(
+        c.x.key === 'horizonYears' || c.y.key === 'buildMonths' || c.x.key === 'exitMonth' ? 200 : 2000,
+      );
+
+      // evaluate itself is the same in every build (sampled: a prime stride through the grid).
       for (const build of BUILDS.slice(1)) {
-        const diff = identical(grids.get('release')!, grids.get(build)!);
-        if (diff.length) failures.push(`${label(spec)}: ${build} differs from release: ${diff.join('; ')}`);
+        const model = kernels.get(build)!.model;
+        for (let k = 0; k < scenarios.length; k += 37) {
+          expect(model.evaluate(scenarios[k]), `${build} evaluate, cell ${k}`).toEqual(truths[k].evaluation);
+        }
       }
-      // A comparison of nones alone proves little: every metric has a value in a quarter of the cells.
-      expect(want.filter((v) => v !== null).length, `${label(spec)}: cells with a value`).toBeGreaterThanOrEqual(want.length / 4);
-      if (c.someNone.includes(spec.metric)) {
-        const none = want.filter((v) => v === null).length;
-        expect(none, `${label(spec)}: cells with none`).toBeGreaterThan(0);
-        expect(none, `${label(spec)}: cells with a value`).toBeLessThan(want.length);
-      }
-    }
-    expect(failures.filter(Boolean).join('\n')).toBe('');
-
-    // The grid is not flat: Δ takes a different value in (almost) every cell.
-    expect(new Set(truths.map((t) => t.evaluation.delta)).size).toBeGreaterThan(c.x.key === 'horizonYears' || c.y.key === 'buildMonths' || c.x.key === 'exitMonth' ? 200 : 2000);
-
-    // evaluate itself is the same in every build (sampled: a prime stride through the grid).
-    for (const build of BUILDS.slice(1)) {
-      const model = kernels.get(build)!.model;
-      for (let k = 0; k < scenarios.length; k += 37) {
-        expect(model.evaluate(scenarios[k]), `${build} evaluate, cell ${k}`).toEqual(truths[k].evaluation);
-      }
-    }
+    });
   });
-});
 
 describe('Δ on the affine lease path at a large site, where the $1e-6 floor cannot hold', () => {
   // The lease-rate axis computes Δ(L) = Δ(L0) + (L − L0)·dΔ/dL; evaluate computes NPV(pivot) −
@@ -372,26 +400,41 @@ const explicitOf = (base: ModelInputs) => CASES.find((c) => c.base === base)!.ex
 const inputsOf = (base: ModelInputs) => sweepInputs(base, explicitOf(base));
 
 describe('row blocks', () => {
-  const BLOCKS = [[40, 64], [0, 1], [17, 40], [1, 17], [63, 64], [5, 9]] as const; // out of order, overlapping at the end
+  const BLOCKS = [
+    [40, 64],
+    [0, 1],
+    [17, 40],
+    [1, 17],
+    [63, 64],
+    [5, 9],
+  ] as const; // out of order, overlapping at the end
 
-  it.each(KINDS.map(([name, base, spec]) => ({ name, base, spec })))('$name: blocks in any order, concatenated, equal the whole grid in every build', ({ base, spec }) => {
-    const whole = sweepGrid(release.sweeper, inputsOf(base), spec);
-    expect(whole.some((v) => !Number.isNaN(v))).toBe(true);
-    for (const build of BUILDS) {
-      const { sweeper } = kernels.get(build)!;
-      sweeper.begin(inputsOf(base), spec);
-      const parts = new Map<number, Float64Array>(BLOCKS.map(([a, b]) => [a, sweeper.rows(a, b)]));
-      const joined = new Float64Array(N * N);
-      for (const [a, b] of [[0, 1], [1, 17], [17, 40], [40, 64]]) {
-        expect(parts.get(a)!.length).toBe((b - a) * N);
-        joined.set(parts.get(a)!, a * N);
+  it.each(KINDS.map(([name, base, spec]) => ({ name, base, spec })))(
+    '$name: blocks in any order, concatenated, equal the whole grid in every build',
+    ({ base, spec }) => {
+      const whole = sweepGrid(release.sweeper, inputsOf(base), spec);
+      expect(whole.some((v) => !Number.isNaN(v))).toBe(true);
+      for (const build of BUILDS) {
+        const { sweeper } = kernels.get(build)!;
+        sweeper.begin(inputsOf(base), spec);
+        const parts = new Map<number, Float64Array>(BLOCKS.map(([a, b]) => [a, sweeper.rows(a, b)]));
+        const joined = new Float64Array(N * N);
+        for (const [a, b] of [
+          [0, 1],
+          [1, 17],
+          [17, 40],
+          [40, 64],
+        ]) {
+          expect(parts.get(a)!.length).toBe((b - a) * N);
+          joined.set(parts.get(a)!, a * N);
+        }
+        expect(identical(joined, whole), build).toEqual([]);
+        // A block computed again after others gives the same rows.
+        expect(identical(parts.get(63)!, whole.subarray(63 * N)), `${build} last row`).toEqual([]);
+        expect(identical(parts.get(5)!, whole.subarray(5 * N, 9 * N)), `${build} rows 5–9`).toEqual([]);
       }
-      expect(identical(joined, whole), build).toEqual([]);
-      // A block computed again after others gives the same rows.
-      expect(identical(parts.get(63)!, whole.subarray(63 * N)), `${build} last row`).toEqual([]);
-      expect(identical(parts.get(5)!, whole.subarray(5 * N, 9 * N)), `${build} rows 5–9`).toEqual([]);
-    }
-  });
+    },
+  );
 });
 
 describe('stale state between sweeps', () => {

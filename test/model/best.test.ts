@@ -15,16 +15,43 @@ function grid(shares: number[], starts: number[], rows: number[][], mine = 0) {
 describe('bestPlan', () => {
   it('takes the cell with the highest NPV, share fastest', () => {
     // shares 0, 50, 100 × starts 0, 6, 12; the best is share 50 at start 6 (NPV 9).
-    const g = grid([0, 50, 100], [0, 6, 12], [[1, 4, 3], [1, 9, 5], [1, 7, 8]], 1);
+    const g = grid(
+      [0, 50, 100],
+      [0, 6, 12],
+      [
+        [1, 4, 3],
+        [1, 9, 5],
+        [1, 7, 8],
+      ],
+      1,
+    );
     expect(bestPlan(g)).toEqual({ pivotSharePct: 50, pivotStartMonth: 6, npvPivot: 9, delta: 8, deltaNow: 3, valueOfWaiting: 5 });
   });
 
   it('breaks a tie to the smaller share, then to the earlier start', () => {
     // NPV 5 at (100, 0), (50, 12) and (50, 6): the smaller share wins, then the earlier start.
-    const g = grid([0, 50, 100], [0, 6, 12], [[2, 3, 5], [2, 5, 4], [2, 5, 1]], 2);
+    const g = grid(
+      [0, 50, 100],
+      [0, 6, 12],
+      [
+        [2, 3, 5],
+        [2, 5, 4],
+        [2, 5, 1],
+      ],
+      2,
+    );
     expect(bestPlan(g)).toMatchObject({ pivotSharePct: 50, pivotStartMonth: 6, npvPivot: 5, delta: 3 });
     // A flat grid (share 0 pivots nothing whatever the start): share 0, start 0, Δ 0, nothing to wait for.
-    const flat = grid([0, 100], [0, 1, 2], [[7, 7], [7, 7], [7, 7]], 7);
+    const flat = grid(
+      [0, 100],
+      [0, 1, 2],
+      [
+        [7, 7],
+        [7, 7],
+        [7, 7],
+      ],
+      7,
+    );
     expect(bestPlan(flat)).toEqual({ pivotSharePct: 0, pivotStartMonth: 0, npvPivot: 7, delta: 0, deltaNow: 0, valueOfWaiting: 0 });
   });
 
@@ -35,11 +62,34 @@ describe('bestPlan', () => {
 
   it('handles negative NPVs: the least negative wins, and waiting can be worth something', () => {
     // Mining is worth −100; every plan loses money, pivoting late loses least.
-    const g = grid([0, 100], [0, 24], [[-100, -130], [-100, -80]], -100);
+    const g = grid(
+      [0, 100],
+      [0, 24],
+      [
+        [-100, -130],
+        [-100, -80],
+      ],
+      -100,
+    );
     expect(bestPlan(g)).toEqual({ pivotSharePct: 100, pivotStartMonth: 24, npvPivot: -80, delta: 20, deltaNow: 0, valueOfWaiting: 20 });
     // All negative Δ at start 0: deltaNow is the largest (the least negative), not 0.
-    const worse = grid([25, 100], [0, 24], [[-150, -130], [-120, -125]], -100);
-    expect(bestPlan(worse)).toEqual({ pivotSharePct: 25, pivotStartMonth: 24, npvPivot: -120, delta: -20, deltaNow: -30, valueOfWaiting: 10 });
+    const worse = grid(
+      [25, 100],
+      [0, 24],
+      [
+        [-150, -130],
+        [-120, -125],
+      ],
+      -100,
+    );
+    expect(bestPlan(worse)).toEqual({
+      pivotSharePct: 25,
+      pivotStartMonth: 24,
+      npvPivot: -120,
+      delta: -20,
+      deltaNow: -30,
+      valueOfWaiting: 10,
+    });
   });
 
   it('searches a single share, and a single start', () => {
@@ -50,8 +100,23 @@ describe('bestPlan', () => {
   });
 
   it('takes deltaNow from the given start-0 deltas when the grid has no start 0', () => {
-    const g = grid([0, 100], [12, 24], [[10, 30], [10, 20]], 10);
-    expect(bestPlan(g, [0, 25])).toEqual({ pivotSharePct: 100, pivotStartMonth: 12, npvPivot: 30, delta: 20, deltaNow: 25, valueOfWaiting: -5 });
+    const g = grid(
+      [0, 100],
+      [12, 24],
+      [
+        [10, 30],
+        [10, 20],
+      ],
+      10,
+    );
+    expect(bestPlan(g, [0, 25])).toEqual({
+      pivotSharePct: 100,
+      pivotStartMonth: 12,
+      npvPivot: 30,
+      delta: 20,
+      deltaNow: 25,
+      valueOfWaiting: -5,
+    });
     expect(() => bestPlan(g)).toThrow(/no start 0/);
     expect(() => bestPlan(g, [1])).toThrow(/expected 2 deltas/);
   });

@@ -18,7 +18,10 @@ const spec: SweepSpec = {
 /** A row-by-row parse of simple CSV (no quoted commas), enough for these files. */
 function rows(text: string): string[][] {
   expect(text.endsWith('\n')).toBe(true);
-  return text.trimEnd().split('\n').map((l) => l.split(','));
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
 }
 
 describe('fields', () => {
@@ -40,7 +43,15 @@ describe('fields', () => {
   });
 
   it('toCsv', () => {
-    expect(toCsv(['a', 'b'], [[1, null], [NaN, 'x']])).toBe('a,b\n1,\n,x\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, null],
+          [NaN, 'x'],
+        ],
+      ),
+    ).toBe('a,b\n1,\n,x\n');
   });
 });
 
@@ -69,11 +80,24 @@ describe('sweepCsv', () => {
       'irr (fraction per year)',
     ]);
     const delta = { ...spec, metric: 'delta' as const, y: { key: 'btcPriceUsd' as const, min: 1e4, max: 1e5, n: 2, log: true } };
-    expect(rows(sweepCsv(delta, [1, 2, 3, 4, 5, 6], { units: true }))[0]).toEqual(['leaseUsdPerKwMonth (USD/kW-month)', 'btcPriceUsd (USD)', 'delta (USD)']);
+    expect(rows(sweepCsv(delta, [1, 2, 3, 4, 5, 6], { units: true }))[0]).toEqual([
+      'leaseUsdPerKwMonth (USD/kW-month)',
+      'btcPriceUsd (USD)',
+      'delta (USD)',
+    ]);
   });
 
   it('names the version-2 metrics as the third column, with their units in the download', () => {
-    for (const metric of ['attackHardware', 'attackPowerPerHour', 'attackRewardPerHour', 'probPivotWins', 'deltaMean', 'deltaP5', 'deltaP50', 'deltaP95'] as const) {
+    for (const metric of [
+      'attackHardware',
+      'attackPowerPerHour',
+      'attackRewardPerHour',
+      'probPivotWins',
+      'deltaMean',
+      'deltaP5',
+      'deltaP50',
+      'deltaP95',
+    ] as const) {
       expect(rows(sweepCsv({ ...spec, metric }, values))[0]).toEqual(['leaseUsdPerKwMonth', 'startDifficulty', metric]);
     }
     expect(rows(sweepCsv({ ...spec, metric: 'probPivotWins' }, values, { units: true }))[0]![2]).toBe('probPivotWins (fraction)');
@@ -129,12 +153,41 @@ describe('monthly series', () => {
   it("projectionCsv is the CLI's project CSV", () => {
     const r = rows(projectionCsv(projection));
     expect(r[0]).toEqual([
-      'month', 'endHeight', 'difficulty', 'hashrateEhs', 'blocks', 'btcIssued', 'feesBtc', 'btcPriceUsd', 'hashpriceUsdPerPhDay', 'securityBudgetUsdPerDay',
-      'attackHardwareUsd', 'attackPowerUsdPerHour', 'attackRewardUsdPerHour', 'targetHashrateEhs', 'marginalHashcostUsdPerPhDay',
+      'month',
+      'endHeight',
+      'difficulty',
+      'hashrateEhs',
+      'blocks',
+      'btcIssued',
+      'feesBtc',
+      'btcPriceUsd',
+      'hashpriceUsdPerPhDay',
+      'securityBudgetUsdPerDay',
+      'attackHardwareUsd',
+      'attackPowerUsdPerHour',
+      'attackRewardUsdPerHour',
+      'targetHashrateEhs',
+      'marginalHashcostUsdPerPhDay',
     ]);
     expect(r[0]).toEqual([...MONTH_FIELDS]);
     // null is an empty field.
-    expect(r[1]).toEqual(['1', '935775', '146470000000000', '1048.5', '4383', '13696.875', '157.8', '91000', '39.8', '41000000', '15700000000', '1150000', String(41e6 / 24), '', '']);
+    expect(r[1]).toEqual([
+      '1',
+      '935775',
+      '146470000000000',
+      '1048.5',
+      '4383',
+      '13696.875',
+      '157.8',
+      '91000',
+      '39.8',
+      '41000000',
+      '15700000000',
+      '1150000',
+      String(41e6 / 24),
+      '',
+      '',
+    ]);
     expect(r[2]!.slice(-2)).toEqual(['1051.25', '39.34']);
   });
 

@@ -150,7 +150,11 @@ describe('records', () => {
   });
 
   it('migrateRecord reports a record from a newer build instead of misreading it', () => {
-    const r = migrateRecord({ ...record, schemaVersion: CURRENT_VERSION + 1, scenario: { ...record.scenario, version: CURRENT_VERSION + 1 } });
+    const r = migrateRecord({
+      ...record,
+      schemaVersion: CURRENT_VERSION + 1,
+      scenario: { ...record.scenario, version: CURRENT_VERSION + 1 },
+    });
     expect(r).toEqual({ ok: false, problems: [expect.objectContaining({ key: 'version' })] });
   });
 
@@ -162,12 +166,15 @@ describe('records', () => {
     expect(r.viewProblems?.[0]?.key).toBe('month');
   });
 
-  it.each([null, 'x', {}, { id: 'a', name: 'n', modified: 'yesterday', scenario: {} }, { id: 'a', name: 'n', modified: when.toISOString(), scenario: [] }])(
-    'migrateRecord refuses a damaged record: %j',
-    (raw) => {
-      expect(migrateRecord(raw).ok).toBe(false);
-    },
-  );
+  it.each([
+    null,
+    'x',
+    {},
+    { id: 'a', name: 'n', modified: 'yesterday', scenario: {} },
+    { id: 'a', name: 'n', modified: when.toISOString(), scenario: [] },
+  ])('migrateRecord refuses a damaged record: %j', (raw) => {
+    expect(migrateRecord(raw).ok).toBe(false);
+  });
 
   it('checkView checks shape and ranges', () => {
     expect(checkView(defaultView(), base)).toEqual([]);

@@ -56,7 +56,10 @@ function randomV1File(seed: number): File {
 const CASES: [string, File][] = [
   ['the empty file', { version: 1 }],
   ['a file with its own discount rate', { version: 1, discountRatePct: 7, siteMw: 250 }],
-  ['a file with version-1 keys at other values', { version: 1, hashrateGrowthPctPerMonth: 2.5, exitMultiplePivot: 12, efficiencyGainPctPerYear: 5 }],
+  [
+    'a file with version-1 keys at other values',
+    { version: 1, hashrateGrowthPctPerMonth: 2.5, exitMultiplePivot: 12, efficiencyGainPctPerYear: 5 },
+  ],
   ...[...v1Calibration.projection, ...v1Calibration.evaluate].map((c, i): [string, File] => [`calibration case ${i + 1}`, c.scenario]),
   ...PRESETS.map((p): [string, File] => [`preset ${p.name}`, presetScenario(p) as File]),
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((seed): [string, File] => [`random version-1 file ${seed}`, randomV1File(seed)]),
@@ -79,7 +82,7 @@ describe('scenario migration 1 → 2', () => {
     expect(out.netHashcostUsdPerPhDay).toBe(39.47);
   });
 
-  it('keeps what the file sets; the hosting rate is the file\'s discountRatePct', () => {
+  it("keeps what the file sets; the hosting rate is the file's discountRatePct", () => {
     const file = { version: 1, discountRatePct: 7, exitMultipleMine: 3, renewalPct: 50 };
     const { out } = up(file);
     expect(out).toMatchObject({ discountRatePct: 7, discountRatePivotPct: 7, exitMultipleMine: 3, renewalPct: 50, exitMultiplePivot: 0 });
@@ -117,7 +120,8 @@ describe('scenario migration 1 → 2', () => {
     for (const c of [...v1Calibration.projection, ...v1Calibration.evaluate]) {
       const s = c.scenario as unknown as Record<string, number>;
       const v2 = inputsInV2(up(c.scenario).out);
-      for (const [key, value] of Object.entries(s)) if (key !== 'version' && key !== 'startDate') expect(v2[key as keyof ModelInputs], key).toBe(value);
+      for (const [key, value] of Object.entries(s))
+        if (key !== 'version' && key !== 'startDate') expect(v2[key as keyof ModelInputs], key).toBe(value);
       expect(v2.discountRatePivotPct).toBe(s.discountRatePct);
     }
   });
@@ -126,8 +130,16 @@ describe('scenario migration 1 → 2', () => {
     const empty = inputsInV2({ version: 1 });
     const differ = MODEL_KEYS.filter((k) => empty[k] !== defaultInputs(1)[k]);
     expect(differ.sort()).toEqual(
-      [...Object.keys(V1_CHANGED_DEFAULTS), 'networkResponsePctPerMonth', 'btcVolatilityPctPerYear', 'mothballOpexPct',
-        'powerEscalatorPctPerYear', 'asicResalePct', 'renewalPct', 'discountRatePivotPct'].sort(),
+      [
+        ...Object.keys(V1_CHANGED_DEFAULTS),
+        'networkResponsePctPerMonth',
+        'btcVolatilityPctPerYear',
+        'mothballOpexPct',
+        'powerEscalatorPctPerYear',
+        'asicResalePct',
+        'renewalPct',
+        'discountRatePivotPct',
+      ].sort(),
     );
   });
 });
@@ -172,11 +184,27 @@ describe('defaults by version', () => {
 
   it('version 2: the version-2 defaults of docs/model.md §7', () => {
     expect(defaultInputs(2)).toMatchObject({
-      hashrateGrowthPctPerMonth: 0, efficiencyGainPctPerYear: 10, discountRatePct: 12, exitMultipleMine: 4, exitMultiplePivot: 10,
-      networkResponsePctPerMonth: 30, netHashcostUsdPerPhDay: 39.47, hashSupplyElasticity: 3, netMaxGrowthPctPerMonth: 8,
-      netMaxDeclinePctPerMonth: 15, netFleetJPerTh: 22, netPowerUsdPerKwh: 0.05, feesGrowthPctPerYear: 0,
-      btcVolatilityPctPerYear: 50, mothballOpexPct: 30, powerEscalatorPctPerYear: 2, asicResalePct: 20, renewalPct: 70,
-      discountRatePivotPct: 8, monteCarloPaths: 1000, monteCarloSeed: 1,
+      hashrateGrowthPctPerMonth: 0,
+      efficiencyGainPctPerYear: 10,
+      discountRatePct: 12,
+      exitMultipleMine: 4,
+      exitMultiplePivot: 10,
+      networkResponsePctPerMonth: 30,
+      netHashcostUsdPerPhDay: 39.47,
+      hashSupplyElasticity: 3,
+      netMaxGrowthPctPerMonth: 8,
+      netMaxDeclinePctPerMonth: 15,
+      netFleetJPerTh: 22,
+      netPowerUsdPerKwh: 0.05,
+      feesGrowthPctPerYear: 0,
+      btcVolatilityPctPerYear: 50,
+      mothballOpexPct: 30,
+      powerEscalatorPctPerYear: 2,
+      asicResalePct: 20,
+      renewalPct: 70,
+      discountRatePivotPct: 8,
+      monteCarloPaths: 1000,
+      monteCarloSeed: 1,
     });
     const v1 = defaultInputs(1);
     const v2 = defaultInputs(2);
@@ -189,7 +217,10 @@ describe('defaults by version', () => {
 describe('link migration 1 → 2', () => {
   it('changes nothing of the link itself: its scenario is migrated as a file is', () => {
     expect(LINK_V1_TO_V2.from).toBe(1);
-    const params = new Map([['siteMw', '250'], ['x', 'siteMw:10:500:8']]);
+    const params = new Map([
+      ['siteMw', '250'],
+      ['x', 'siteMw:10:500:8'],
+    ]);
     expect(LINK_V1_TO_V2.up(new Map(params))).toEqual(params);
   });
 });

@@ -44,7 +44,10 @@ describe('presets', () => {
   it('carry the terms they are named after', () => {
     const inputs = (name: string) => resolveInputs(presetScenario(findPreset(name)!));
     expect(inputs('full-pivot-coreweave-terms')).toMatchObject({
-      pivotSharePct: 100, leaseUsdPerKwMonth: 121, leaseTermYears: 12, grossToItRatio: 1.43,
+      pivotSharePct: 100,
+      leaseUsdPerKwMonth: 121,
+      leaseTermYears: 12,
+      grossToItRatio: 1.43,
     });
     const backstop = inputs('lease-with-hyperscaler-backstop');
     expect(backstop).toMatchObject({ leaseUsdPerKwMonth: 155, grossToItRatio: 1.25 });

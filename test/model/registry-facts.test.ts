@@ -14,9 +14,23 @@ const PROJECTION: Stage[] = ['network', 'mining', 'prices'];
 const EXPECTED_STAGES: Record<string, Stage[]> = {
   horizonYears: [...STAGES],
   ...Object.fromEntries(
-    ['startHeight', 'startDifficulty', 'epochElapsedSeconds', 'hashrateEhs', 'hashrateGrowthPctPerMonth', 'exitSharePct',
-      'exitMonth', 'feesBtcPerBlock', 'networkResponsePctPerMonth', 'netHashcostUsdPerPhDay', 'hashSupplyElasticity',
-      'netMaxGrowthPctPerMonth', 'netMaxDeclinePctPerMonth', 'feesGrowthPctPerYear', 'btcVolatilityPctPerYear'].map((k) => [k, PROJECTION]),
+    [
+      'startHeight',
+      'startDifficulty',
+      'epochElapsedSeconds',
+      'hashrateEhs',
+      'hashrateGrowthPctPerMonth',
+      'exitSharePct',
+      'exitMonth',
+      'feesBtcPerBlock',
+      'networkResponsePctPerMonth',
+      'netHashcostUsdPerPhDay',
+      'hashSupplyElasticity',
+      'netMaxGrowthPctPerMonth',
+      'netMaxDeclinePctPerMonth',
+      'feesGrowthPctPerYear',
+      'btcVolatilityPctPerYear',
+    ].map((k) => [k, PROJECTION]),
   ),
   netFleetJPerTh: ['prices'],
   netPowerUsdPerKwh: ['prices'],
@@ -30,25 +44,56 @@ const EXPECTED_STAGES: Record<string, Stage[]> = {
   discountRatePct: ['finance'],
   siteMw: ['mining', 'pivot'],
   ...Object.fromEntries(
-    ['pivotSharePct', 'pivotStartMonth', 'grossToItRatio', 'buildMonths', 'leaseEscalatorPct', 'leaseTermYears',
-      'noiMarginPct', 'defaultPctPerYear', 'recoveryPct', 'asicResalePct', 'renewalPct'].map((k) => [k, ['pivot']]),
+    [
+      'pivotSharePct',
+      'pivotStartMonth',
+      'grossToItRatio',
+      'buildMonths',
+      'leaseEscalatorPct',
+      'leaseTermYears',
+      'noiMarginPct',
+      'defaultPctPerYear',
+      'recoveryPct',
+      'asicResalePct',
+      'renewalPct',
+    ].map((k) => [k, ['pivot']]),
   ),
   ...Object.fromEntries(
-    ['miningPue', 'fleetJPerTh', 'uptimePct', 'poolFeePct', 'powerUsdPerKwh', 'opexUsdPerMwMonth', 'demandResponseUsdPerMwh',
-      'refreshYears', 'curtailedPct', 'mothballOpexPct',
-      'powerEscalatorPctPerYear'].map((k) => [k, ['mining']]),
+    [
+      'miningPue',
+      'fleetJPerTh',
+      'uptimePct',
+      'poolFeePct',
+      'powerUsdPerKwh',
+      'opexUsdPerMwMonth',
+      'demandResponseUsdPerMwh',
+      'refreshYears',
+      'curtailedPct',
+      'mothballOpexPct',
+      'powerEscalatorPctPerYear',
+    ].map((k) => [k, ['mining']]),
   ),
   ...Object.fromEntries(
-    ['capexMusdPerMwIt', 'leaseUsdPerKwMonth', 'exitMultipleMine', 'exitMultiplePivot', 'monteCarloPaths', 'monteCarloSeed'].map(
-      (k) => [k, []],
-    ),
+    ['capexMusdPerMwIt', 'leaseUsdPerKwMonth', 'exitMultipleMine', 'exitMultiplePivot', 'monteCarloPaths', 'monteCarloSeed'].map((k) => [
+      k,
+      [],
+    ]),
   ),
 };
 
 /** A chart's assumption line, in this order. */
 const ASSUMPTIONS = [
-  'siteMw', 'powerUsdPerKwh', 'fleetJPerTh', 'btcPriceUsd', 'btcPriceGrowthPctPerYear', 'hashrateGrowthPctPerMonth',
-  'leaseUsdPerKwMonth', 'capexMusdPerMwIt', 'pivotSharePct', 'horizonYears', 'discountRatePct',
+  'siteMw',
+  'powerUsdPerKwh',
+  'fleetJPerTh',
+  'btcPriceUsd',
+  'btcPriceGrowthPctPerYear',
+  'hashrateGrowthPctPerMonth',
+  'leaseUsdPerKwMonth',
+  'capexMusdPerMwIt',
+  'pivotSharePct',
+  'horizonYears',
+  'discountRatePct',
 ];
 
 /** Words that point at planning documents rather than at a public reference. */
@@ -71,14 +116,17 @@ describe('registry: one place for each key', () => {
     expect([...p.stages].sort()).toEqual([...EXPECTED_STAGES[key]].sort());
   });
 
-  it.each(REGISTRY.filter((p) => p.plausible).map((p) => [p.key, p] as const))('%s: plausible range inside [min, max], sourced', (_key, p) => {
-    const r = p.plausible!;
-    expect(r.low).toBeLessThan(r.high);
-    expect(r.low).toBeGreaterThanOrEqual(p.min);
-    expect(r.high).toBeLessThanOrEqual(p.max);
-    if (r.log) expect(r.low).toBeGreaterThan(0);
-    expect(r.source.trim().length).toBeGreaterThan(10);
-  });
+  it.each(REGISTRY.filter((p) => p.plausible).map((p) => [p.key, p] as const))(
+    '%s: plausible range inside [min, max], sourced',
+    (_key, p) => {
+      const r = p.plausible!;
+      expect(r.low).toBeLessThan(r.high);
+      expect(r.low).toBeGreaterThanOrEqual(p.min);
+      expect(r.high).toBeLessThanOrEqual(p.max);
+      if (r.log) expect(r.low).toBeGreaterThan(0);
+      expect(r.source.trim().length).toBeGreaterThan(10);
+    },
+  );
 
   it('gives the keys analysts argue over a plausible range', () => {
     const keys = REGISTRY.filter((p) => p.plausible).map((p) => p.key);

@@ -79,8 +79,15 @@ describe('the keys version 2 adds', () => {
     for (const p of Object.values(PARAMS_BY_KEY)) {
       if (p.v2Default !== undefined) expect(p.v2Default, p.key).not.toBe(p.v1Default);
     }
-    const recorded = Object.values(PARAMS_BY_KEY).filter((p) => p.v2Default !== undefined).map((p) => p.key);
-    const differ = [...Object.keys(CHANGED), ...Object.entries(ADDED).filter(([, a]) => a.v1 !== a.v2).map(([k]) => k)];
+    const recorded = Object.values(PARAMS_BY_KEY)
+      .filter((p) => p.v2Default !== undefined)
+      .map((p) => p.key);
+    const differ = [
+      ...Object.keys(CHANGED),
+      ...Object.entries(ADDED)
+        .filter(([, a]) => a.v1 !== a.v2)
+        .map(([k]) => k),
+    ];
     expect(recorded.sort()).toEqual(differ.sort());
   });
 
@@ -108,7 +115,7 @@ describe('the hosting discount rate: the mining rate in version 1, a key of its 
     expect(resolveInputs({ version: 2, discountRatePct: 7 }).discountRatePivotPct).toBe(8);
   });
 
-  it('is written in a link where it differs from 8 %; a version-1 link\'s mining rate carries over to it', () => {
+  it("is written in a link where it differs from 8 %; a version-1 link's mining rate carries over to it", () => {
     const view = defaultView();
     expect(encodeLink({ version: 2, discountRatePct: 9 }, view)).toBe('?v=2&discountRatePct=9');
     expect(encodeLink({ version: 2, discountRatePivotPct: 8 }, view)).toBe('?v=2');
@@ -123,7 +130,7 @@ describe('the hosting discount rate: the mining rate in version 1, a key of its 
 
 describe('the marginal hashcost: h(N0, 0) of the default start state (docs/model.md §7.1)', () => {
   it('is 144 · (3.125 + 0.036) · 90,922 · 10^15 / N0 = 39.4729 → $39.47/PH/day', () => {
-    const n0 = ((146.47e12 * 2 ** 32) / 600); // H/s, 1.04847e21
+    const n0 = (146.47e12 * 2 ** 32) / 600; // H/s, 1.04847e21
     expect(subsidyBtcAt(931_393)).toBe(3.125);
     const exact = (144 * (3.125 + 0.036) * 90_922 * 1e15) / n0;
     expect(exact).toBeCloseTo(39.4729, 4);
@@ -136,12 +143,21 @@ describe('the marginal hashcost: h(N0, 0) of the default start state (docs/model
 
   it('is what the version-2 calibration cases starting from the same state use', () => {
     const cases = calibration.deterministic.map((c) => c.scenario as Record<string, number | string>);
-    const same = cases.filter((s) => s.startHeight === 931_392 && s.startDifficulty === 146.47e12 && s.btcPriceUsd === 90_922 &&
-      s.feesBtcPerBlock === 0.036 && s.hashrateEhs === undefined);
+    const same = cases.filter(
+      (s) =>
+        s.startHeight === 931_392 &&
+        s.startDifficulty === 146.47e12 &&
+        s.btcPriceUsd === 90_922 &&
+        s.feesBtcPerBlock === 0.036 &&
+        s.hashrateEhs === undefined,
+    );
     expect(same.length).toBeGreaterThan(0);
     for (const s of same) {
       const h = steadyStateHashprice({
-        startHeight: 931_392, hashrateEhs: hashrateEhsFor(146.47e12), btcPriceUsd: 90_922, feesBtcPerBlock: 0.036,
+        startHeight: 931_392,
+        hashrateEhs: hashrateEhsFor(146.47e12),
+        btcPriceUsd: 90_922,
+        feesBtcPerBlock: 0.036,
         feesGrowthPctPerYear: s.feesGrowthPctPerYear as number,
       });
       expect(s.netHashcostUsdPerPhDay).toBe(h);

@@ -21,13 +21,29 @@ import { validateScenario } from '../../src/model/scenario/validate.ts';
 
 /** docs/model.md §6.3: "Whole numbers: …". */
 const WHOLE = [
-  'startHeight', 'exitMonth', 'horizonYears', 'refreshYears', 'pivotStartMonth', 'buildMonths', 'leaseTermYears',
-  'monteCarloPaths', 'monteCarloSeed',
+  'startHeight',
+  'exitMonth',
+  'horizonYears',
+  'refreshYears',
+  'pivotStartMonth',
+  'buildMonths',
+  'leaseTermYears',
+  'monteCarloPaths',
+  'monteCarloSeed',
 ];
 /** Shares and probabilities: within [0, 100]. */
 const SHARES = [
-  'exitSharePct', 'uptimePct', 'poolFeePct', 'curtailedPct', 'pivotSharePct', 'noiMarginPct', 'defaultPctPerYear', 'recoveryPct',
-  'mothballOpexPct', 'asicResalePct', 'renewalPct',
+  'exitSharePct',
+  'uptimePct',
+  'poolFeePct',
+  'curtailedPct',
+  'pivotSharePct',
+  'noiMarginPct',
+  'defaultPctPerYear',
+  'recoveryPct',
+  'mothballOpexPct',
+  'asicResalePct',
+  'renewalPct',
 ];
 /** Dimensionless keys, whose unit is empty. */
 const DIMENSIONLESS = ['startDifficulty', 'miningPue', 'hashSupplyElasticity', 'monteCarloSeed'];
@@ -58,19 +74,42 @@ describe('registry', () => {
   });
 
   it('groups keys as docs/model.md §6.2 does', () => {
-    const groups = Object.fromEntries(['network', 'miner', 'pivot', 'finance'].map((g) => [g, REGISTRY.filter((p) => p.group === g).map((p) => p.key)]));
+    const groups = Object.fromEntries(
+      ['network', 'miner', 'pivot', 'finance'].map((g) => [g, REGISTRY.filter((p) => p.group === g).map((p) => p.key)]),
+    );
     expect(groups.network).toEqual([
-      'startHeight', 'startDifficulty', 'epochElapsedSeconds', 'hashrateEhs', 'hashrateGrowthPctPerMonth', 'exitSharePct',
-      'exitMonth', 'btcPriceUsd', 'btcPriceGrowthPctPerYear', 'feesBtcPerBlock', 'horizonYears',
-      'networkResponsePctPerMonth', 'netHashcostUsdPerPhDay', 'hashSupplyElasticity', 'netMaxGrowthPctPerMonth',
-      'netMaxDeclinePctPerMonth', 'netFleetJPerTh', 'netPowerUsdPerKwh', 'feesGrowthPctPerYear', 'btcVolatilityPctPerYear',
+      'startHeight',
+      'startDifficulty',
+      'epochElapsedSeconds',
+      'hashrateEhs',
+      'hashrateGrowthPctPerMonth',
+      'exitSharePct',
+      'exitMonth',
+      'btcPriceUsd',
+      'btcPriceGrowthPctPerYear',
+      'feesBtcPerBlock',
+      'horizonYears',
+      'networkResponsePctPerMonth',
+      'netHashcostUsdPerPhDay',
+      'hashSupplyElasticity',
+      'netMaxGrowthPctPerMonth',
+      'netMaxDeclinePctPerMonth',
+      'netFleetJPerTh',
+      'netPowerUsdPerKwh',
+      'feesGrowthPctPerYear',
+      'btcVolatilityPctPerYear',
     ]);
     expect(groups.miner).toHaveLength(15);
     expect(groups.miner.slice(12)).toEqual(['mothballOpexPct', 'powerEscalatorPctPerYear', 'asicResalePct']);
     expect(groups.pivot).toHaveLength(12);
     expect(groups.pivot.at(-1)).toBe('renewalPct');
     expect(groups.finance).toEqual([
-      'discountRatePct', 'exitMultipleMine', 'exitMultiplePivot', 'discountRatePivotPct', 'monteCarloPaths', 'monteCarloSeed',
+      'discountRatePct',
+      'exitMultipleMine',
+      'exitMultiplePivot',
+      'discountRatePivotPct',
+      'monteCarloPaths',
+      'monteCarloSeed',
     ]);
   });
 

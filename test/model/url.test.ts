@@ -67,7 +67,16 @@ const cases: [string, Record<string, unknown>, Partial<View>][] = [
   ['date-time', { startDate: '2026-05-01T12:30:00.000Z' }, {}],
   ['text with every awkward character', { name: 'A & B = "C" + 50% / ü 🚀?#', notes: 'line 1\nline 2,\ttab;' }, {}],
   ['text that looks like a number', { name: '1e400', notes: '0x10' }, {}],
-  ['all view fields', {}, { x: { key: 'siteMw', min: 1, max: 500, n: 32, log: true }, y: { key: 'powerUsdPerKwh', min: 0.01, max: 0.2, n: 20, log: false }, metric: 'hashprice', month: 24 }],
+  [
+    'all view fields',
+    {},
+    {
+      x: { key: 'siteMw', min: 1, max: 500, n: 32, log: true },
+      y: { key: 'powerUsdPerKwh', min: 0.01, max: 0.2, n: 20, log: false },
+      metric: 'hashprice',
+      month: 24,
+    },
+  ],
   ['metric only', { pivotSharePct: 50 }, { metric: 'irr' }],
   ['month within a long horizon', { horizonYears: 20 }, { metric: 'securityBudget', month: 200 }],
 ];

@@ -20,7 +20,7 @@ describe('suggestAxis', () => {
     expect(suggestAxis('uptimePct', 8)).toEqual({ key: 'uptimePct', min: 38, max: 100, n: 8, log: false });
   });
 
-  it('stays inside every key\'s allowed range', () => {
+  it("stays inside every key's allowed range", () => {
     for (const key of MODEL_KEYS) {
       const a = suggestAxis(key, 16);
       const p = PARAMS_BY_KEY[key];

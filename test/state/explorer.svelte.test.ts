@@ -20,7 +20,10 @@ describe('Explorer', () => {
     expect(e.inputs).toEqual(defaultInputs());
     expect(e.viewProblems).toEqual([]);
     // Derived keys the scenario did not set are left for the kernel to derive per cell (−1).
-    expect(e.sweepRequest).toEqual({ inputs: sweepInputs(defaultInputs(), { hashrateEhs: false, epochElapsedSeconds: false }), spec: defaultView() });
+    expect(e.sweepRequest).toEqual({
+      inputs: sweepInputs(defaultInputs(), { hashrateEhs: false, epochElapsedSeconds: false }),
+      spec: defaultView(),
+    });
     expect(e.sweepRequest!.inputs.hashrateEhs).toBe(-1);
     expect(e.cell).toBeNull();
     expect(e.detailScenario).toEqual({ version: 1 });

@@ -35,7 +35,10 @@ const spec: SweepSpec = {
   metric: 'delta',
   month: 1,
 };
-const request = (partial: Partial<SweepSpec> = {}, more: Partial<ModelInputs> = {}): SweepRequest => ({ inputs: { ...inputs, ...more }, spec: { ...spec, ...partial } });
+const request = (partial: Partial<SweepSpec> = {}, more: Partial<ModelInputs> = {}): SweepRequest => ({
+  inputs: { ...inputs, ...more },
+  spec: { ...spec, ...partial },
+});
 
 /** The grid the kernel computes for a request. */
 const expected = (req: SweepRequest) => sweepGrid(createSweeper(loadKernelSync()), req.inputs, req.spec);

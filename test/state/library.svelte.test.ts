@@ -159,7 +159,11 @@ describe('Library: import and export', () => {
   it('exports the whole library, leaving out and naming what this build cannot read', async () => {
     await lib.save('One', true);
     await lib.save('Two', true);
-    await set('scenario:broken', { id: 'broken', name: 'Broken', modified: '2026-01-01T00:00:00.000Z', scenario: { version: 1, siteMw: -1 } }, idb);
+    await set(
+      'scenario:broken',
+      { id: 'broken', name: 'Broken', modified: '2026-01-01T00:00:00.000Z', scenario: { version: 1, siteMw: -1 } },
+      idb,
+    );
     const file = await lib.exportAll();
     expect(file!.name).toBe('hashpivot-library.json');
     const parsed = parseImports([file!]);

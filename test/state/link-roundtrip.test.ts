@@ -42,9 +42,17 @@ describe('hasLinkParams / readArrivingLink', () => {
 describe('hrefFor: the address follows what is shown, and reads back as it', () => {
   const cases: [string, Scenario, View][] = [
     ['defaults', { version: CURRENT_VERSION }, view],
-    ['keys, texts and a view', { version: 2, siteMw: 250, name: 'Base & co', notes: 'a+b = c?\nnext line', startDate: '2026-03-01T00:00:00.000Z' }, { ...view, metric: 'securityBudget', month: 30, x: { key: 'siteMw', min: 10, max: 500, n: 40, log: true } }],
+    [
+      'keys, texts and a view',
+      { version: 2, siteMw: 250, name: 'Base & co', notes: 'a+b = c?\nnext line', startDate: '2026-03-01T00:00:00.000Z' },
+      { ...view, metric: 'securityBudget', month: 30, x: { key: 'siteMw', min: 10, max: 500, n: 40, log: true } },
+    ],
     ['tiny and huge numbers', { version: 2, startDifficulty: 1e18, hashrateEhs: 1e-12 }, view],
-    ['version-2 keys', { version: 2, networkResponsePctPerMonth: 50, btcVolatilityPctPerYear: 0, monteCarloPaths: 200, monteCarloSeed: 4_294_967_295 }, view],
+    [
+      'version-2 keys',
+      { version: 2, networkResponsePctPerMonth: 50, btcVolatilityPctPerYear: 0, monteCarloPaths: 200, monteCarloSeed: 4_294_967_295 },
+      view,
+    ],
   ];
   it.each(cases)('%s', (_, scenario, v) => {
     const href = hrefFor(page, scenario, v);
@@ -75,7 +83,14 @@ describe('links of version 1 and version 2', () => {
     expect(old.ignored).toEqual([]);
     const v1Inputs = { ...defaultInputs(1), siteMw: 250, hashrateGrowthPctPerMonth: 2, discountRatePct: 9, discountRatePivotPct: 9 };
     expect(resolveInputs(old.scenario)).toEqual(v1Inputs);
-    expect(old.scenario).toEqual({ version: 2, ...V1_VALUES, siteMw: 250, hashrateGrowthPctPerMonth: 2, discountRatePct: 9, discountRatePivotPct: 9 });
+    expect(old.scenario).toEqual({
+      version: 2,
+      ...V1_VALUES,
+      siteMw: 250,
+      hashrateGrowthPctPerMonth: 2,
+      discountRatePct: 9,
+      discountRatePivotPct: 9,
+    });
     const href = hrefFor(page, old.scenario, old.view);
     const query = new URL(href).search;
     // Only what differs from version 2's defaults: the version-1 values of what version 2 changed.
@@ -91,7 +106,7 @@ describe('links of version 1 and version 2', () => {
     expect(new URL(hrefFor(page, again.scenario, again.view)).search).toBe(query);
   });
 
-  it('a version-1 link that sets nothing is version 1\'s default scenario', () => {
+  it("a version-1 link that sets nothing is version 1's default scenario", () => {
     const old = decodeLink('?v=1');
     expect(resolveInputs(old.scenario)).toEqual(defaultInputs(1));
     expect(resolveInputs(decodeLink('?v=2').scenario)).toEqual(defaultInputs(2));
@@ -110,7 +125,7 @@ describe('links of version 1 and version 2', () => {
     expect(current.ignored[0]!.reason).toMatch(/^not used when startHeight \(933407\) is an epoch's last block/);
   });
 
-  it('an invalid version-1 key takes its version-1 default, not version 2\'s', () => {
+  it("an invalid version-1 key takes its version-1 default, not version 2's", () => {
     const old = decodeLink('?v=1&discountRatePct=abc&exitMultiplePivot=-1');
     expect(old.ignored.map((i) => i.param).sort()).toEqual(['discountRatePct', 'exitMultiplePivot']);
     expect(resolveInputs(old.scenario)).toEqual(defaultInputs(1));

@@ -33,7 +33,9 @@ function fakePage(address: string) {
       location.search = new URL(href).search;
     },
   });
-  vi.stubGlobal('addEventListener', (type: string, listener: () => void) => listeners.set(type, [...(listeners.get(type) ?? []), listener]));
+  vi.stubGlobal('addEventListener', (type: string, listener: () => void) =>
+    listeners.set(type, [...(listeners.get(type) ?? []), listener]),
+  );
   return { location, replaced, fire: (type: string) => listeners.get(type)?.forEach((l) => l()) };
 }
 

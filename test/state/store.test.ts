@@ -119,7 +119,10 @@ describe('saved scenarios', () => {
       status: 'found',
       migratedFrom: 1,
       record: {
-        id: 'old', name: 'Old', modified: old.modified, schemaVersion: CURRENT_VERSION,
+        id: 'old',
+        name: 'Old',
+        modified: old.modified,
+        schemaVersion: CURRENT_VERSION,
         scenario: { version: CURRENT_VERSION, ...V1_CHANGED_DEFAULTS, ...v2KeysAtV1(10), siteMw: 99 },
       },
     });
@@ -127,7 +130,13 @@ describe('saved scenarios', () => {
   });
 
   it('reports a record it cannot read, and lists it', async () => {
-    const newer = { id: 'new', name: 'From a newer build', modified: '2026-03-01T00:00:00.000Z', schemaVersion: 99, scenario: { version: 99 } };
+    const newer = {
+      id: 'new',
+      name: 'From a newer build',
+      modified: '2026-03-01T00:00:00.000Z',
+      schemaVersion: 99,
+      scenario: { version: 99 },
+    };
     await set('scenario:new', newer, idb);
     const got = await s.getScenario('new');
     expect(got.status).toBe('invalid');

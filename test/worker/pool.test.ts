@@ -79,7 +79,10 @@ function fakeWorkers(load: () => Promise<KernelExports> = async () => loadKernel
 }
 
 // A sweep whose axes move the network (every row reprojects) and one whose axes do not.
-const base: ModelInputs = sweepInputs({ ...defaultInputs(), horizonYears: 15, hashrateGrowthPctPerMonth: 1, exitMonth: 24 }, { hashrateEhs: false, epochElapsedSeconds: false });
+const base: ModelInputs = sweepInputs(
+  { ...defaultInputs(), horizonYears: 15, hashrateGrowthPctPerMonth: 1, exitMonth: 24 },
+  { hashrateEhs: false, epochElapsedSeconds: false },
+);
 const network: SweepSpec = {
   x: { key: 'hashrateGrowthPctPerMonth', min: 0, max: 3, n: 17, log: false },
   y: { key: 'exitSharePct', min: 0, max: 50, n: 23, log: false },
@@ -164,7 +167,13 @@ describe('SweepPool: grids', () => {
   });
 
   it('sizes itself to the machine: cores less one, 1 to 8', () => {
-    for (const [cores, size] of [[1, 1], [2, 1], [4, 3], [16, 8], [0, 1]]) {
+    for (const [cores, size] of [
+      [1, 1],
+      [2, 1],
+      [4, 3],
+      [16, 8],
+      [0, 1],
+    ]) {
       vi.stubGlobal('navigator', { hardwareConcurrency: cores });
       expect(defaultPoolSize()).toBe(size);
       expect(new SweepPool().size).toBe(size);

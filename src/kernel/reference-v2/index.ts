@@ -85,8 +85,7 @@ export function evaluate(s: ModelInputsV2): EvaluationV2 {
   // The discounted payback discounts each part of ΔCF at its own rate (§7.3).
   const discounted = deltaFlows.map(
     (_, i) =>
-      (flows.pivotMining[i] - flows.mine[i]) * discountFactor(mineRate, i + 1) +
-      flows.pivotHosting[i] * discountFactor(hostRate, i + 1),
+      (flows.pivotMining[i] - flows.mine[i]) * discountFactor(mineRate, i + 1) + flows.pivotHosting[i] * discountFactor(hostRate, i + 1),
   );
 
   // Δ is affine in the lease rate: Δ(L) = Δ(L0) + (L − L0) · slope, the NOI discounted at r_host.

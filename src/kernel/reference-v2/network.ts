@@ -198,8 +198,7 @@ export function runNetwork(s: ModelInputsV2, prices: Float64Array, withEvents: b
 }
 
 /** The month's hashprice, $/PH/day: its BTC per PH/s per day times the mid-month price. */
-export const hashpriceOf = (run: NetworkRun, m: number) =>
-  ((run.btcPerHashSecond[m - 1] * 1e15) / (MONTH / 86400)) * run.prices[2 * m - 1];
+export const hashpriceOf = (run: NetworkRun, m: number) => ((run.btcPerHashSecond[m - 1] * 1e15) / (MONTH / 86400)) * run.prices[2 * m - 1];
 
 /** (BTC issued + fees) × mid-month price ÷ 30.4375 days. */
 export const securityBudgetOf = (run: NetworkRun, m: number) =>

@@ -4,6 +4,8 @@
  */
 import type { SpecFields } from './types.ts';
 
+// The registry is a table: one key's facts a few lines apiece, kept in its columns.
+// prettier-ignore
 export const FINANCE = {
   discountRatePct: {
     label: 'Discount rate', unit: '%/yr',

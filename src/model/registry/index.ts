@@ -15,24 +15,39 @@ import { NETWORK } from './network.ts';
 import { PIVOT } from './pivot.ts';
 import { TEXT_REGISTRY } from './text.ts';
 import {
-  CURRENT_VERSION, defaultIn, derivedIn, type KeyedSpec, type ParamGroup, type SpecFields, type TextKey, type TextSpec,
+  CURRENT_VERSION,
+  defaultIn,
+  derivedIn,
+  type KeyedSpec,
+  type ParamGroup,
+  type SpecFields,
+  type TextKey,
+  type TextSpec,
 } from './types.ts';
 
 export {
-  CURRENT_VERSION, MONTH_SECONDS, STAGES, defaultIn, derivedIn, epochElapsedSecondsFor, hashrateEhsFor, steadyStateHashprice,
+  CURRENT_VERSION,
+  MONTH_SECONDS,
+  STAGES,
+  defaultIn,
+  derivedIn,
+  epochElapsedSecondsFor,
+  hashrateEhsFor,
+  steadyStateHashprice,
   subsidyBtcAt,
-  type ParamGroup, type Plausible, type SpecFields, type Stage, type StartState, type TextKey, type TextSpec,
+  type ParamGroup,
+  type Plausible,
+  type SpecFields,
+  type Stage,
+  type StartState,
+  type TextKey,
+  type TextSpec,
 } from './types.ts';
-export {
-  DEFAULT_BTC_PRICE, DEFAULT_NET_HASHCOST, DEFAULT_START_DATE, DEFAULT_START_DIFFICULTY, DEFAULT_START_HEIGHT,
-} from './network.ts';
+export { DEFAULT_BTC_PRICE, DEFAULT_NET_HASHCOST, DEFAULT_START_DATE, DEFAULT_START_DIFFICULTY, DEFAULT_START_HEIGHT } from './network.ts';
 export { TEXT_REGISTRY } from './text.ts';
 
 /** Each group's specs, in the kernel's input order. */
-const GROUPS = { network: NETWORK, miner: MINER, pivot: PIVOT, finance: FINANCE } satisfies Record<
-  ParamGroup,
-  Record<string, SpecFields>
->;
+const GROUPS = { network: NETWORK, miner: MINER, pivot: PIVOT, finance: FINANCE } satisfies Record<ParamGroup, Record<string, SpecFields>>;
 const SPECS = { ...NETWORK, ...MINER, ...PIVOT, ...FINANCE };
 
 /** A numeric model key: the property names of the group files. */
@@ -53,7 +68,11 @@ export const REGISTRY: readonly ParamSpec[] = Object.freeze(
       const { derived: _derived, ...rest } = spec as SpecFields;
       const derived = derivedIn(spec, CURRENT_VERSION);
       return {
-        key: key as ModelKey, group, ...rest, default: defaultIn(spec, CURRENT_VERSION), v1Default: spec.default,
+        key: key as ModelKey,
+        group,
+        ...rest,
+        default: defaultIn(spec, CURRENT_VERSION),
+        v1Default: spec.default,
         ...(derived === undefined ? {} : { derived }),
       };
     }),
@@ -84,20 +103,14 @@ export function isTextKey(key: string): key is TextKey {
 }
 
 /** Every key a scenario may hold, `version` first. */
-export const SCENARIO_KEYS: readonly string[] = Object.freeze([
-  'version',
-  'startDate',
-  ...MODEL_KEYS,
-  'name',
-  'notes',
-]);
+export const SCENARIO_KEYS: readonly string[] = Object.freeze(['version', 'startDate', ...MODEL_KEYS, 'name', 'notes']);
 
 /**
  * The default model inputs of scenario version `version` (the default start state, derived keys
  * included): what a scenario of that version that sets no key computes.
  */
 export function defaultInputs(version: number = CURRENT_VERSION): ModelInputs {
-  return Object.fromEntries(REGISTRY.map((p) => [p.key, version >= 2 ? p.v2Default ?? p.v1Default : p.v1Default])) as ModelInputs;
+  return Object.fromEntries(REGISTRY.map((p) => [p.key, version >= 2 ? (p.v2Default ?? p.v1Default) : p.v1Default])) as ModelInputs;
 }
 
 /** A complete scenario of version `version` (the current one unless given): every key at its default. */

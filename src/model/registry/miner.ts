@@ -1,6 +1,8 @@
 /** The miner group: the site, the fleet and its costs (the "keep mining" path, docs/model.md §3). */
 import type { SpecFields } from './types.ts';
 
+// The registry is a table: one key's facts a few lines apiece, kept in its columns.
+// prettier-ignore
 export const MINER = {
   siteMw: {
     label: 'Site power', unit: 'MW',

@@ -57,6 +57,8 @@ const HALVING_FIT =
 /** A change here reprojects the network, so every mining figure and every monthly price with it. */
 const PROJECTION = ['network', 'mining', 'prices'] as const;
 
+// The registry is a table: one key's facts a few lines apiece, kept in its columns.
+// prettier-ignore
 export const NETWORK = {
   startHeight: {
     label: 'Start height', unit: 'block',

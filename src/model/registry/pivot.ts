@@ -4,6 +4,8 @@ import type { SpecFields } from './types.ts';
 /** The public deals the pivot's defaults and ranges come from. */
 const DEALS = 'Core Scientific/CoreWeave, TeraWulf/Fluidstack, Cipher, Hut 8, IREN';
 
+// The registry is a table: one key's facts a few lines apiece, kept in its columns.
+// prettier-ignore
 export const PIVOT = {
   pivotSharePct: {
     label: 'Pivot share', unit: '%',

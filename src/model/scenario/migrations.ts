@@ -8,10 +8,22 @@ import type { Problem } from './types.ts';
 
 /** The keys version 2 adds (docs/model.md §7.6). */
 export const V2_ADDED_KEYS = [
-  'networkResponsePctPerMonth', 'netHashcostUsdPerPhDay', 'hashSupplyElasticity', 'netMaxGrowthPctPerMonth',
-  'netMaxDeclinePctPerMonth', 'netFleetJPerTh', 'netPowerUsdPerKwh', 'feesGrowthPctPerYear', 'btcVolatilityPctPerYear',
-  'mothballOpexPct', 'powerEscalatorPctPerYear', 'asicResalePct', 'renewalPct',
-  'discountRatePivotPct', 'monteCarloPaths', 'monteCarloSeed',
+  'networkResponsePctPerMonth',
+  'netHashcostUsdPerPhDay',
+  'hashSupplyElasticity',
+  'netMaxGrowthPctPerMonth',
+  'netMaxDeclinePctPerMonth',
+  'netFleetJPerTh',
+  'netPowerUsdPerKwh',
+  'feesGrowthPctPerYear',
+  'btcVolatilityPctPerYear',
+  'mothballOpexPct',
+  'powerEscalatorPctPerYear',
+  'asicResalePct',
+  'renewalPct',
+  'discountRatePivotPct',
+  'monteCarloPaths',
+  'monteCarloSeed',
 ] as const satisfies readonly ModelKey[];
 export type V2AddedKey = (typeof V2_ADDED_KEYS)[number];
 

@@ -3,9 +3,7 @@
  * (docs/model.md §6), as the kernel's ModelInputs or as a whole scenario.
  */
 import type { ModelInputs } from '../keys.ts';
-import {
-  CURRENT_VERSION, PARAMS_BY_KEY, REGISTRY, TEXT_PARAMS_BY_KEY, epochElapsedSecondsFor, hashrateEhsFor,
-} from '../registry/index.ts';
+import { CURRENT_VERSION, PARAMS_BY_KEY, REGISTRY, TEXT_PARAMS_BY_KEY, epochElapsedSecondsFor, hashrateEhsFor } from '../registry/index.ts';
 import { migrate } from './migrations.ts';
 import type { ResolvedScenario, Scenario } from './types.ts';
 

@@ -8,10 +8,7 @@ import { METRICS, parseAxis, type Axis, type Metric } from '../sweep.ts';
 import { LINK_MIGRATIONS, versionRange, type LinkMigration } from './migrations.ts';
 
 /** How one parameter read. */
-export type ParamParse<T> =
-  | { status: 'valid'; value: T }
-  | { status: 'invalid'; raw: string; reason: string }
-  | { status: 'missing' };
+export type ParamParse<T> = { status: 'valid'; value: T } | { status: 'invalid'; raw: string; reason: string } | { status: 'missing' };
 
 /** No valid axis, metric or month is anywhere near this long; longer values are refused unread. */
 const MAX_VIEW_VALUE = 200;
@@ -58,7 +55,8 @@ export function parseMonthParam(raw: string | undefined): ParamParse<number> {
 /** Reads a text parameter of the embed (title, subtitle). */
 export function parseTextParam(raw: string | undefined, maxLength: number): ParamParse<string> {
   if (raw === undefined) return { status: 'missing' };
-  if (raw.length > maxLength) return { status: 'invalid', raw, reason: `expected text of at most ${maxLength} characters, got ${raw.length} characters` };
+  if (raw.length > maxLength)
+    return { status: 'invalid', raw, reason: `expected text of at most ${maxLength} characters, got ${raw.length} characters` };
   return { status: 'valid', value: raw };
 }
 

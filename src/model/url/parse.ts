@@ -10,15 +10,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { checkSweep } from '../sweep.ts';
 import { defaultView, type View } from '../view.ts';
-import {
-  EMBED_PARAM,
-  RESERVED,
-  SUBTITLE_MAX_LENGTH,
-  TITLE_MAX_LENGTH,
-  type EmbedTexts,
-  type Ignored,
-  type LinkParams,
-} from './format.ts';
+import { EMBED_PARAM, RESERVED, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH, type EmbedTexts, type Ignored, type LinkParams } from './format.ts';
 import { LINK_MIGRATIONS, migrateLink, oldestVersion, versionRange, type LinkMigration } from './migrations.ts';
 import {
   parseAxisParam,
@@ -109,7 +101,7 @@ function collect(pairs: [string, string][], ignored: Ignored[]): LinkParams {
 }
 
 function unknownParam(name: string): string {
-  const hint = name.length <= 60 ? suggestKey(name) ?? [...RESERVED].find((r) => r.toLowerCase() === name.toLowerCase()) : undefined;
+  const hint = name.length <= 60 ? (suggestKey(name) ?? [...RESERVED].find((r) => r.toLowerCase() === name.toLowerCase())) : undefined;
   return `unknown parameter${hint ? ` (did you mean ${hint}?)` : ''}`;
 }
 
@@ -127,7 +119,11 @@ export function decodeLink(search: string, options: DecodeOptions = {}): Decoded
   } catch (error) {
     // Not expected; a link must never take the page down.
     return defaults(CURRENT_VERSION, [
-      { param: '', raw: shown(String(search)), reason: `the link could not be read (${error instanceof Error ? error.message : String(error)})` },
+      {
+        param: '',
+        raw: shown(String(search)),
+        reason: `the link could not be read (${error instanceof Error ? error.message : String(error)})`,
+      },
     ]);
   }
 }
@@ -190,7 +186,11 @@ function decode(search: string, migrations: readonly LinkMigration[]): DecodedLi
     }
     for (const problem of result.problems) {
       if (!Object.hasOwn(raw, problem.key) || problem.key === 'version') continue;
-      ignored.push({ param: problem.key, raw: shown(rawText.get(problem.key) ?? String(raw[problem.key])), reason: stripKey(problem.message) });
+      ignored.push({
+        param: problem.key,
+        raw: shown(rawText.get(problem.key) ?? String(raw[problem.key])),
+        reason: stripKey(problem.message),
+      });
       delete raw[problem.key];
     }
   }
@@ -223,7 +223,10 @@ function decode(search: string, migrations: readonly LinkMigration[]): DecodedLi
   const marker = params.get(EMBED_PARAM);
   if (marker === '1') embed = {};
   else if (marker !== undefined) ignored.push({ param: EMBED_PARAM, raw: shown(marker), reason: 'expected 1 (the embed marker)' });
-  for (const [param, max] of [['title', TITLE_MAX_LENGTH], ['subtitle', SUBTITLE_MAX_LENGTH]] as const) {
+  for (const [param, max] of [
+    ['title', TITLE_MAX_LENGTH],
+    ['subtitle', SUBTITLE_MAX_LENGTH],
+  ] as const) {
     const parse = parseTextParam(params.get(param), max);
     if (parse.status === 'missing') continue;
     if (!embed) ignored.push({ param, raw: shown(params.get(param) ?? ''), reason: 'only read in an embed link (embed=1)' });
