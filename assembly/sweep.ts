@@ -206,19 +206,20 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
       computeCore();
       const slope = unchecked(results[R_LEASE_SLOPE]);
       const delta0 = unchecked(results[R_DELTA]);
-      const pivot0 = unchecked(results[R_NPV_PIVOT]);
-      const mine = unchecked(results[R_NPV_MINE]);
-      const breakeven = unchecked(results[R_BREAKEVEN_LEASE_RATE]);
-      for (let c = 0; c < nx; c++) {
-        const dl = unchecked(xValues[c]) - l0;
-        let v: f64;
-        if (metric == METRIC_DELTA || (pathMetric(metric) && metric != METRIC_PROB_PIVOT_WINS)) v = delta0 + dl * slope;
-        else if (metric == METRIC_PROB_PIVOT_WINS) v = delta0 + dl * slope > 0 ? 1 : 0;
-        else if (metric == METRIC_NPV_PIVOT) v = pivot0 + dl * slope;
-        else if (metric == METRIC_NPV_MINE) v = mine;
-        else v = breakeven;
-        put(row + c, v);
+      if (metric == METRIC_PROB_PIVOT_WINS) {
+        for (let c = 0; c < nx; c++) put(row + c, delta0 + (unchecked(xValues[c]) - l0) * slope > 0 ? 1 : 0);
+        continue;
       }
+      // Every other metric is a + (L − L0)·b: Δ (and, with σ = 0, the path metrics) and the pivot's
+      // NPV move with the slope; the mining NPV and the breakeven lease rate do not move.
+      let a = delta0;
+      let b = slope;
+      if (metric == METRIC_NPV_PIVOT) a = unchecked(results[R_NPV_PIVOT]);
+      else if (metric == METRIC_NPV_MINE || metric == METRIC_BREAKEVEN_LEASE_RATE) {
+        a = unchecked(results[metric == METRIC_NPV_MINE ? R_NPV_MINE : R_BREAKEVEN_LEASE_RATE]);
+        b = 0;
+      }
+      for (let c = 0; c < nx; c++) put(row + c, b == 0 ? a : a + (unchecked(xValues[c]) - l0) * b);
       continue;
     }
     if (monthlyLockstep) {
