@@ -17,7 +17,7 @@ import {
 import {
   inputs, laneInputs, mAttackHardware, mAttackPower, mAttackReward, mHashprice, mSecurityBudget, MAX_LANES,
   fillDeterministicPrices, needsMonthlyProjection, priceMonths, projectLanes, projectMonthlyLanes, projectNetwork,
-  resetPrefixes, takeLane,
+  resetMonthlyPrefixes, resetPrefixes, takeLane,
 } from './network';
 import { mcResults, monteCarlo, sortedDeltas } from './montecarlo';
 import { percentileOf } from './sort';
@@ -182,9 +182,13 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
   const sharedPrefix =
     lockstep && yKey == I_EXIT_SHARE_PCT && !full && xKey != I_EXIT_MONTH &&
     xKey != I_HORIZON_YEARS && exitMonth >= 1 && exitMonth < <i32>inputs[I_HORIZON_YEARS] * 12;
+  const sharedMonthlyPrefix =
+    monthlyLockstep && yKey == I_EXIT_SHARE_PCT && xKey != I_EXIT_MONTH && xKey != I_HORIZON_YEARS && exitMonth >= 1 &&
+    exitMonth < <i32>inputs[I_HORIZON_YEARS] * 12;
   // The slots belong to one x axis: the values written before sweepBegin, and this key.
-  if (sharedPrefix && xKey != prefixKey) {
-    resetPrefixes(exitMonth);
+  if ((sharedPrefix || sharedMonthlyPrefix) && xKey != prefixKey) {
+    if (sharedPrefix) resetPrefixes(exitMonth);
+    else resetMonthlyPrefixes(exitMonth);
     prefixKey = xKey;
   }
   for (let r = rowStart; r < rowEnd; r++) {
@@ -231,7 +235,7 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
           for (let i = 0; i < N_INPUTS; i++) unchecked((laneInputs[at + i] = inputs[i]));
           unchecked((laneInputs[at + xKey] = xValues[c0 + l]));
         }
-        projectMonthlyLanes(lanes);
+        projectMonthlyLanes(lanes, sharedMonthlyPrefix ? c0 / MAX_LANES : -1);
         for (let l = 0; l < lanes; l++) {
           const c = c0 + l;
           unchecked((inputs[xKey] = xValues[c]));

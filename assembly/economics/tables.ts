@@ -43,6 +43,8 @@ export function prepareMining(): void {
   const payout = running * (1 - inputs[I_POOL_FEE_PCT] / 100);
   const power = 1000 * HOURS_PER_MONTH * running * inputs[I_POWER_USD_PER_KWH];
   const escalator = 1 + inputs[I_POWER_ESCALATOR_PCT_PER_YEAR] / 100;
+  let escalated = power; // p · (1+x)^floor((m−1)/12), set at each year's first month
+  let yearMonth = 0; // months of the current year done
   mothball = inputs[I_MOTHBALL_OPEX_PCT] / 100;
   drPerMw = HOURS_PER_MONTH * (inputs[I_CURTAILED_PCT] / 100) * inputs[I_DEMAND_RESPONSE_USD_PER_MWH];
   opexPerMw = inputs[I_OPEX_USD_PER_MW_MONTH];
@@ -60,7 +62,12 @@ export function prepareMining(): void {
     }
     unchecked((btcPerMw[i] = hsPerMw * unchecked(mBtcPerHs[i])));
     // p · (1+x)^floor((m−1)/12): escalated once a year
-    unchecked((powerPerMw[i] = escalator == 1 ? power : power * Math.pow(escalator, <f64>((m - 1) / 12))));
+    if (yearMonth == 12) {
+      yearMonth = 0;
+      escalated = escalator == 1 ? power : power * Math.pow(escalator, <f64>(m / 12));
+    }
+    yearMonth++;
+    unchecked((powerPerMw[i] = escalated));
     let capex: f64 = 0;
     if (refreshMonths > 0 && m % refreshMonths == 0) {
       const newJPerTh = e0 * Math.pow(gain, refreshYears * <f64>(m / refreshMonths));

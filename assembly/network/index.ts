@@ -10,5 +10,5 @@ export {
   retargetTotal,
 } from './api';
 export { needsMonthlyProjection, projectMonthly } from './response';
-export { projectMonthlyLanes } from './response-lanes';
+export { projectMonthlyLanes, resetMonthlyPrefixes } from './response-lanes';
 export { halfPrices, lnHalfPrices, mAttackHardware, mAttackPower, mAttackReward, mHashrateEhs } from './state';

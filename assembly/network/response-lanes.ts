@@ -127,8 +127,68 @@ function closeMonth(l: i32, baseH: i32, subsidy: f64, months: i32): void {
   else unchecked((sMonth[l] = m + 1));
 }
 
-/** Projects lanes 0 … lanes−1 of laneInputs (all at the same startHeight), BTC per H/s only. */
-export function projectMonthlyLanes(lanes: i32): void {
+// Shared prefixes. Rows of a sweep that differ only in the share leaving at the exit shock are the
+// same network until a lane opens month exitMonth + 1 (the shock): an event's start at which every
+// lane is still in a month ≤ exitMonth is kept in a slot per group of columns, and later rows resume
+// from it. A slot holds the event loop's state, each lane's running state and its months so far.
+const SAVED = [sTA, sRate, sPerRate, sGrown, sWB, sPerScale, sFees, sReward, sLnRewardOf, sLnReward, sN, sLnN, sW, sT, sX, sDifficulty, sDd, sBaseW, sEpochFirst];
+const LOOP_FIELDS: i32 = 7; // baseH, nextRetarget, nextHalving, eventHeight, beforeEvent, subsidy, active
+const MAX_SLOTS: i32 = 128; // 2048 points / MAX_LANES
+const slotReady = new StaticArray<bool>(MAX_SLOTS);
+let slotExitMonth: i32 = 0;
+let slotStride: i32 = 0; // f64s per slot
+let slotBase: usize = 0;
+let slotCapacity: usize = 0;
+
+/** Forgets every kept prefix and sizes the slots for an exit shock at the end of month `exitMonth`. */
+export function resetMonthlyPrefixes(exitMonth: i32): void {
+  for (let i = 0; i < MAX_SLOTS; i++) unchecked((slotReady[i] = false));
+  slotExitMonth = exitMonth;
+  slotStride = LOOP_FIELDS + MAX_LANES * (SAVED.length + 2 + exitMonth);
+  const bytes = <usize>(MAX_SLOTS * slotStride) << 3;
+  if (bytes > slotCapacity) {
+    slotBase = heap.alloc(bytes);
+    slotCapacity = bytes;
+  }
+}
+
+@inline function slotAt(slot: i32, i: i32): usize {
+  return slotBase + (<usize>(slot * slotStride + i) << 3);
+}
+
+/** Keeps the lanes' state and `loop` (LOOP_FIELDS values at loopState) in `slot`. */
+function savePrefix(slot: i32, lanes: i32): void {
+  for (let i = 0; i < LOOP_FIELDS; i++) store<f64>(slotAt(slot, i), unchecked(loopState[i]));
+  for (let l = 0; l < lanes; l++) {
+    let at = LOOP_FIELDS + l * (SAVED.length + 2 + slotExitMonth);
+    for (let a = 0; a < SAVED.length; a++) store<f64>(slotAt(slot, at++), unchecked(unchecked(SAVED[a])[l]));
+    store<f64>(slotAt(slot, at++), <f64>unchecked(sMonth[l]));
+    store<f64>(slotAt(slot, at++), <f64>unchecked(sHeight[l]));
+    for (let m = 0; m < slotExitMonth; m++) store<f64>(slotAt(slot, at++), unchecked(mBtcPerHs[l * MAX_MONTHS + m]));
+  }
+  unchecked((slotReady[slot] = true));
+}
+
+function loadPrefix(slot: i32, lanes: i32): void {
+  for (let i = 0; i < LOOP_FIELDS; i++) unchecked((loopState[i] = load<f64>(slotAt(slot, i))));
+  for (let l = 0; l < lanes; l++) {
+    let at = LOOP_FIELDS + l * (SAVED.length + 2 + slotExitMonth);
+    for (let a = 0; a < SAVED.length; a++) unchecked((unchecked(SAVED[a])[l] = load<f64>(slotAt(slot, at++))));
+    unchecked((sMonth[l] = <i32>load<f64>(slotAt(slot, at++))));
+    unchecked((sHeight[l] = <i32>load<f64>(slotAt(slot, at++))));
+    for (let m = 0; m < slotExitMonth; m++) unchecked((mBtcPerHs[l * MAX_MONTHS + m] = load<f64>(slotAt(slot, at++))));
+  }
+}
+
+/** The event loop's own state, as a slot keeps it. */
+const loopState = new StaticArray<f64>(LOOP_FIELDS);
+
+/**
+ * Projects lanes 0 … lanes−1 of laneInputs (all at the same startHeight), BTC per H/s only. With
+ * `slot` ≥ 0 (lanes that differ from other groups only in the exit share, resetMonthlyPrefixes
+ * called for this sweep): resume from that slot's prefix if it is kept, else keep it there.
+ */
+export function projectMonthlyLanes(lanes: i32, slot: i32 = -1): void {
   const h0 = <i32>laneInput(0, I_START_HEIGHT);
   let subsidy = <f64>blockSubsidySats(<i64>(h0 + 1));
   let active = 0;
@@ -174,8 +234,36 @@ export function projectMonthlyLanes(lanes: i32): void {
   let nextHalving = (h0 / <i32>HALVING_INTERVAL + 1) * <i32>HALVING_INTERVAL;
   let eventHeight = min(nextRetarget, nextHalving);
   let beforeEvent = eventHeight - 1 > h0;
+  let keepPrefix = slot >= 0;
+  if (keepPrefix && unchecked(slotReady[slot])) {
+    loadPrefix(slot, lanes);
+    baseH = <i32>unchecked(loopState[0]);
+    nextRetarget = <i32>unchecked(loopState[1]);
+    nextHalving = <i32>unchecked(loopState[2]);
+    eventHeight = <i32>unchecked(loopState[3]);
+    beforeEvent = unchecked(loopState[4]) != 0;
+    subsidy = unchecked(loopState[5]);
+    active = <i32>unchecked(loopState[6]);
+    keepPrefix = false;
+  }
 
   while (active > 0) {
+    if (keepPrefix) {
+      // Keep the latest event start at which a lane is in month exitMonth and none past it.
+      let latest = 0;
+      for (let l = 0; l < lanes; l++) latest = max(latest, unchecked(sMonth[l]));
+      if (latest > slotExitMonth) keepPrefix = false;
+      else if (latest == slotExitMonth) {
+        unchecked((loopState[0] = <f64>baseH));
+        unchecked((loopState[1] = <f64>nextRetarget));
+        unchecked((loopState[2] = <f64>nextHalving));
+        unchecked((loopState[3] = <f64>eventHeight));
+        unchecked((loopState[4] = beforeEvent ? 1 : 0));
+        unchecked((loopState[5] = subsidy));
+        unchecked((loopState[6] = <f64>active));
+        savePrefix(slot, lanes);
+      }
+    }
     const k = beforeEvent ? eventHeight - 1 : eventHeight;
     const atRetarget = eventHeight == nextRetarget;
     const atHalving = eventHeight == nextHalving;
