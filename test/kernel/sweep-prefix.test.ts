@@ -1,17 +1,24 @@
-// The shared prefix (assembly/network.ts): on a sweep whose rows differ only in the share that
-// leaves at the exit shock, every group of columns keeps its projection up to the shock in a
-// slot and later rows resume from it. Whatever order the rows come in, in whatever blocks, and
-// whatever ran on the kernel before, each row must equal the same row computed alone on a fresh
-// kernel instance, bit for bit.
+// The shared prefix (assembly/network/prefix.ts for the closed-form lanes of version 1,
+// assembly/network/response-lanes.ts for the month-by-month lanes of a network that answers back):
+// on a sweep whose rows differ only in the share that leaves at the exit shock, every group of
+// columns keeps its projection up to the shock in a slot and later rows resume from it. Whatever
+// order the rows come in, in whatever blocks, and whatever ran on the kernel before, each row must
+// equal the same row computed alone on a fresh kernel instance, bit for bit.
 import { describe, expect, it } from 'vitest';
 import { defaultInputs } from '../../src/model/registry/index.ts';
 import type { SweepSpec } from '../../src/model/sweep.ts';
+import type { ModelInputs } from '../../src/model/keys.ts';
 import { loadKernelSync } from '../../src/kernel/load-node.ts';
 import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';
 import { sweepInputs } from '../../src/model/sweep.ts';
 import type { KernelVariant } from '../../src/kernel/wasm.ts';
 
-const base = sweepInputs({ ...defaultInputs(), horizonYears: 6, exitMonth: 20 }, { hashrateEhs: false, epochElapsedSeconds: false });
+const explicit = { hashrateEhs: false, epochElapsedSeconds: false };
+/** Version 1's defaults (closed-form lanes) and version 2's (the network answers back: λ 30). */
+const BASES = {
+  'version 1': sweepInputs({ ...defaultInputs(1), horizonYears: 6, exitMonth: 20 }, explicit),
+  'version 2': sweepInputs({ ...defaultInputs(2), horizonYears: 6, exitMonth: 20 }, explicit),
+};
 const spec: SweepSpec = {
   // 40 columns: two full groups of 16 lanes and a short one of 8.
   x: { key: 'hashrateGrowthPctPerMonth', min: -2, max: 6, n: 40, log: false },
@@ -21,14 +28,19 @@ const spec: SweepSpec = {
 };
 
 /** Row r alone, on a kernel that never saw another row (no slot to resume from). */
-function rowAlone(variant: KernelVariant, r: number): Float64Array {
+function rowAlone(variant: KernelVariant, base: ModelInputs, r: number): Float64Array {
   const sweeper = createSweeper(loadKernelSync(variant));
   sweeper.begin(base, spec);
   return sweeper.rows(r, r + 1);
 }
 
-describe.each(['release', 'release-simd'] as KernelVariant[])('shared prefix (%s)', (variant) => {
-  const alone = Array.from({ length: spec.y.n }, (_, r) => rowAlone(variant, r));
+const CASES = (['release', 'release-simd'] as KernelVariant[]).flatMap((variant) =>
+  Object.entries(BASES).map(([version, base]) => [variant, version, base] as const),
+);
+
+describe.each(CASES)('shared prefix (%s, %s)', (variant, version, base) => {
+  if (version === 'version 2') expect(base.networkResponsePctPerMonth).toBeGreaterThan(0);
+  const alone = Array.from({ length: spec.y.n }, (_, r) => rowAlone(variant, base, r));
 
   it('rows in reverse order, one at a time, equal each row computed alone', () => {
     const sweeper = createSweeper(loadKernelSync(variant));
