@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatValue, tickFormat } from '../../src/charts/format.ts';
 
 describe('format', () => {
-  it('writes units the way the issue asks', () => {
+  it('writes units as the page and the downloads show them', () => {
     expect(formatValue('USD/kW-month', 120)).toBe('$120/kW-mo');
     expect(formatValue('USD', 80_000)).toBe('$80k');
     expect(formatValue('%/month', 2.5)).toBe('2.5 %/mo');
