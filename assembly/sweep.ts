@@ -226,28 +226,9 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
       for (let c = 0; c < nx; c++) put(row + c, b == 0 ? a : a + (unchecked(xValues[c]) - l0) * b);
       continue;
     }
-    if (monthlyLockstep) {
-      fillDeterministicPrices(inputs[I_BTC_PRICE_USD]);
-      for (let c0 = 0; c0 < nx; c0 += MAX_LANES) {
-        const lanes = min(MAX_LANES, nx - c0);
-        for (let l = 0; l < lanes; l++) {
-          const at = l * N_INPUTS;
-          for (let i = 0; i < N_INPUTS; i++) unchecked((laneInputs[at + i] = inputs[i]));
-          unchecked((laneInputs[at + xKey] = xValues[c0 + l]));
-        }
-        projectMonthlyLanes(lanes, sharedMonthlyPrefix ? c0 / MAX_LANES : -1);
-        for (let l = 0; l < lanes; l++) {
-          const c = c0 + l;
-          unchecked((inputs[xKey] = xValues[c]));
-          takeLane(l, false);
-          run((c == 0 ? ALL_STAGES : xStages) & ~STAGE_NETWORK, metric);
-          put(row + c, metricValue(metric, month));
-        }
-      }
-      continue;
-    }
-    if (lockstep) {
+    if (monthlyLockstep || lockstep) {
       // The row's cells in groups of MAX_LANES, projected together, then evaluated one by one.
+      if (monthlyLockstep) fillDeterministicPrices(inputs[I_BTC_PRICE_USD]);
       for (let c0 = 0; c0 < nx; c0 += MAX_LANES) {
         const lanes = min(MAX_LANES, nx - c0);
         for (let l = 0; l < lanes; l++) {
@@ -255,7 +236,9 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
           for (let i = 0; i < N_INPUTS; i++) unchecked((laneInputs[at + i] = inputs[i]));
           unchecked((laneInputs[at + xKey] = xValues[c0 + l]));
         }
-        projectLanes(lanes, false, full, sharedPrefix ? c0 / MAX_LANES : -1);
+        const slot = c0 / MAX_LANES;
+        if (monthlyLockstep) projectMonthlyLanes(lanes, sharedMonthlyPrefix ? slot : -1);
+        else projectLanes(lanes, false, full, sharedPrefix ? slot : -1);
         for (let l = 0; l < lanes; l++) {
           const c = c0 + l;
           unchecked((inputs[xKey] = xValues[c]));
