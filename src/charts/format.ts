@@ -27,10 +27,12 @@ const UNITS: Record<string, UnitStyle> = {
   'USD M/MW-IT': { prefix: '$', suffix: 'M/MW-IT', title: '$M per MW of IT' },
   'USD/PH/day': { prefix: '$', suffix: '/PH/day', title: '$/PH/day' },
   'USD/day': { prefix: '$', suffix: '/day', title: '$/day' },
+  'USD/hour': { prefix: '$', suffix: '/h', title: '$/hour' },
   '%': { suffix: ' %', title: '%' },
   '%/month': { suffix: ' %/mo', title: '% per month' },
   '%/yr': { suffix: ' %/yr', title: '% per year' },
   'fraction per year': { scale: 100, suffix: ' %/yr', title: '% per year' },
+  fraction: { scale: 100, suffix: ' %', title: '%' },
   month: { suffix: ' mo', title: 'months' },
   yr: { suffix: ' yr', title: 'years' },
   MW: { suffix: ' MW', title: 'MW' },
@@ -41,6 +43,7 @@ const UNITS: Record<string, UnitStyle> = {
   '× EBITDA': { suffix: '×', title: '× EBITDA' },
   s: { suffix: ' s', title: 'seconds' },
   block: { grouped: true, title: 'block height' },
+  paths: { grouped: true, suffix: ' paths', title: 'paths' },
   '': { title: '' },
 };
 

@@ -1,6 +1,8 @@
 /** The numbers people read on the charts. */
 import { describe, expect, it } from 'vitest';
-import { formatValue, tickFormat } from '../../src/charts/format.ts';
+import { axisTitle, formatValue, tickFormat } from '../../src/charts/format.ts';
+import { REGISTRY } from '../../src/model/registry/index.ts';
+import { METRIC_UNITS } from '../../src/model/sweep.ts';
 
 describe('format', () => {
   it('writes units as the page and the downloads show them', () => {
@@ -13,6 +15,16 @@ describe('format', () => {
     expect(formatValue('block', 931_392)).toBe('931,392');
     expect(formatValue('', 146.47e12)).toBe('146T');
     expect(formatValue('USD', NaN)).toBe('none');
+    expect(formatValue('paths', 1000)).toBe('1,000 paths');
+    expect(formatValue('fraction', 0.625)).toBe('62.5 %');
+    expect(formatValue('USD/hour', 2.5e6)).toBe('$2.5M/h');
+  });
+
+  it("knows every parameter's and every metric's unit", () => {
+    for (const unit of new Set([...REGISTRY.map((p) => p.unit), ...Object.values(METRIC_UNITS)])) {
+      expect(() => formatValue(unit, 1), unit).not.toThrow();
+      expect(() => axisTitle('x', unit), unit).not.toThrow();
+    }
   });
 
   it('gives ticks the digits they need', () => {
