@@ -3,12 +3,16 @@
  * month), plus the cell shown in detail. Persistence, links and embeds build on this class; it
  * knows nothing of URLs or storage.
  *
- * The scenario is held raw, as a scenario file would hold it (version 1, only the keys that were
- * set), and may be invalid while someone types: `problems` lists what is wrong, and `inputs` are
- * resolved from the valid keys only, so the model never sees a bad value.
+ * The scenario is held raw, as a scenario file of the current version would hold it (only the keys
+ * that were set), and may be invalid while someone types: `problems` lists what is wrong, and
+ * `inputs` are resolved from the valid keys only, so the model never sees a bad value. A scenario
+ * of an older version (a preset written for it) is migrated when loaded, so the map, the detail
+ * and the link all read the same current-version keys.
  */
 import type { ModelInputs, ModelKey } from '../model/keys.ts';
+import { findPreset, presetScenario } from '../model/presets.ts';
 import { CURRENT_VERSION, isModelKey } from '../model/registry/index.ts';
+import { migrate } from '../model/scenario/migrations.ts';
 import { resolveInputs } from '../model/scenario/resolve.ts';
 import type { Problem, Scenario } from '../model/scenario/types.ts';
 import { validateScenario } from '../model/scenario/validate.ts';
@@ -25,6 +29,17 @@ export interface Cell {
   x: number;
   yKey: ModelKey;
   y: number;
+}
+
+/**
+ * A scenario of an older version brought to the current one as an imported file is: validated and
+ * migrated (the older version's values written out), keys in canonical order. One that does not
+ * validate is migrated as it is, its problems then reported by the explorer.
+ */
+function current(s: Scenario): Scenario {
+  if (s.version === CURRENT_VERSION) return s;
+  const checked = validateScenario(s);
+  return checked.ok ? checked.scenario : (migrate(s) as Scenario);
 }
 
 /** The scenario without the keys that have problems (they fall back to their defaults). */
@@ -85,10 +100,19 @@ export class Explorer {
     this.view = next;
   }
 
-  /** Replaces the scenario (a preset, a saved scenario, a link); the detail goes back to it. */
+  /**
+   * Replaces the scenario (a preset, a saved scenario, a link); the detail goes back to it. One of
+   * an older version is migrated to the current one.
+   */
   loadScenario(s: Scenario): void {
-    this.scenario = { ...s, version: s.version ?? CURRENT_VERSION };
+    this.scenario = current({ ...s, version: s.version ?? CURRENT_VERSION });
     this.cell = null;
+  }
+
+  /** Starts from a named preset (migrated like any file of its version), or from the defaults for an unknown name or ''. */
+  loadPreset(name: string): void {
+    const preset = findPreset(name);
+    this.loadScenario(preset ? presetScenario(preset) : { version: CURRENT_VERSION });
   }
 
   /** Shows a heatmap cell in detail (null: the scenario itself). */
