@@ -74,7 +74,7 @@ function pngColours(page: Page, bytes: Buffer): Promise<number> {
 
 describe('downloads', () => {
   it('the heatmap as SVG and PNG, the grid as CSV equal to the sweep, the months and the scenario', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await sweepDone(page);
       await page.getByTestId('downloads').locator('summary').click();
       const view = defaultView();
@@ -111,7 +111,7 @@ describe('downloads', () => {
       expect(lines).toHaveLength(1 + view.x.n * view.y.n);
       const truth = sweepGrid(
         createSweeper(loadKernelSync()),
-        sweepInputs(resolveInputs({ version: 1 }), { hashrateEhs: false, epochElapsedSeconds: false }),
+        sweepInputs(resolveInputs({ version: 2 }), { hashrateEhs: false, epochElapsedSeconds: false }),
         view,
       );
       const xs = axisValues(view.x);
@@ -131,15 +131,15 @@ describe('downloads', () => {
       expect(months[0]).toMatch(
         /^month,endHeight \(block\),difficulty,hashrateEhs \(EH\/s\),.*,cashFlowMine \(USD\),cashFlowPivot \(USD\),cashFlowDelta \(USD\)$/,
       );
-      expect(months).toHaveLength(1 + resolveInputs({ version: 1 }).horizonYears * 12);
+      expect(months).toHaveLength(1 + resolveInputs({ version: 2 }).horizonYears * 12);
 
       const json = await download(page, 'download-scenario-json');
       expect(json.name).toBe('hashpivot-scenario.json');
-      expect(JSON.parse(json.bytes.toString('utf8'))).toEqual({ version: 1 });
+      expect(JSON.parse(json.bytes.toString('utf8'))).toEqual({ version: 2 });
     }));
 
   it('each time series as SVG with its key and as a 2× PNG', () =>
-    suite.withPage('/?v=1&siteMw=120', async (page) => {
+    suite.withPage('/?v=2&siteMw=120', async (page) => {
       await sweepDone(page);
       await page.getByTestId('chart-cashflow').waitFor({ timeout: 30_000 });
       await page.getByTestId('downloads').locator('summary').click();

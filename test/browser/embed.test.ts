@@ -3,7 +3,8 @@
  * snippet; pasted into a page on ANOTHER origin (a second loopback port), the embed renders and
  * sweeps in the reader's browser, states its assumptions and source, reports its height so the
  * snippet's script fits the iframe to it, registers no service worker, fits 320 to 1200 px, and its
- * link opens the full explorer on the same scenario.
+ * link opens the full explorer on the same scenario; an embed link of version 1 still renders, and
+ * links to the equivalent version-2 explorer.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../src/charts/export.ts';
 import { HEIGHT_MESSAGE } from '../../src/embed/embed.ts';
+import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import { decodeLink } from '../../src/model/url/parse.ts';
 import { ROOT, browserSuite, launchBrowser, startStaticServer, watchPage, type BrowserSession, type Server } from './harness.ts';
 
@@ -62,15 +64,15 @@ describe('the embed', () => {
   let embedUrl = '';
 
   it('the explorer offers its embed link and a snippet from the Embed dialog, with a live preview', () =>
-    suite.withPage('/?v=1&siteMw=200&metric=npvPivot', async (page) => {
+    suite.withPage('/?v=2&siteMw=200&metric=npvPivot', async (page) => {
       await doneIn(page);
       embedUrl = (await page.getByTestId('embed-url').getAttribute('href')) ?? '';
       const link = decodeLink(embedUrl);
       expect(link.embed).not.toBeNull();
-      expect(link.scenario).toEqual({ version: 1, siteMw: 200 });
+      expect(link.scenario).toEqual({ version: 2, siteMw: 200 });
       expect(link.view.metric).toBe('npvPivot');
       // The view is pinned: every field spelled out, and the version.
-      for (const param of ['v=1', 'x=', 'y=', 'metric=', 'month=']) expect(embedUrl).toContain(param);
+      for (const param of ['v=2', 'x=', 'y=', 'metric=', 'month=']) expect(embedUrl).toContain(param);
 
       await page.getByTestId('embed-button').click();
       await page.getByTestId('embed-title-input').fill('What a 200 MW site earns if it pivots');
@@ -187,6 +189,31 @@ describe('the embed', () => {
       expect(await explorer.getByTestId('heatmap').getAttribute('data-metric')).toBe('npvPivot');
       await explorer.close();
     } finally {
+      await page.close();
+    }
+  });
+
+  it('an embed link of version 1 still renders its scenario, and links to the equivalent version-2 explorer', async () => {
+    const old = '/?v=1&siteMw=200&discountRatePct=12&metric=npvPivot&embed=1';
+    const page = await (await reader()).newPage();
+    const watch = watchPage(page);
+    try {
+      await page.goto(suite.preview.href(old), { waitUntil: 'load' });
+      await doneIn(page);
+      expect(await page.locator('[data-testid="heatmap"] [data-testid="legend"]').textContent()).toContain('NPV, pivot');
+      expect(await page.getByTestId('embed-subtitle').textContent()).toMatch(/^Assumptions: Site power 200 MW;/);
+      const href = (await page.getByTestId('embed-explorer-link').getAttribute('href')) ?? '';
+      const opened = decodeLink(href);
+      const embedded = decodeLink(old);
+      expect(new URL(href).searchParams.get('v')).toBe('2');
+      expect(opened.embed).toBeNull();
+      expect(opened.ignored).toEqual([]);
+      expect(resolveInputs(opened.scenario)).toEqual(resolveInputs(embedded.scenario));
+      expect(resolveInputs(opened.scenario)).toMatchObject({ networkResponsePctPerMonth: 0, discountRatePivotPct: 12 });
+      expect(opened.view).toEqual(embedded.view);
+      expect(watch.problems).toEqual([]);
+    } finally {
+      watch.stop();
       await page.close();
     }
   });

@@ -11,7 +11,7 @@ describe('the explorer when the kernel cannot load', () => {
     const watch = watchPage(page);
     try {
       await page.context().route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-      await page.goto(suite.preview.href('/?v=1'), { waitUntil: 'load' });
+      await page.goto(suite.preview.href('/?v=2'), { waitUntil: 'load' });
       const heatmap = page.getByTestId('heatmap');
       await page.locator('[data-testid="heatmap"][data-state="error"]').waitFor({ timeout: 30_000 });
       const status = (await page.getByTestId('heatmap-status').textContent()) ?? '';

@@ -1,20 +1,22 @@
 /**
  * The explorer in Chromium against the built site: parameters drive the heatmap, the axes and
  * metric drive its axes, legend and breakeven line, a clicked cell is shown in detail, and the
- * keyboard alone reaches and changes a parameter. Screenshots of the main view at 1280×800 and
+ * keyboard alone reaches and changes a parameter. The keys version 2 adds are in the panel with
+ * their units and sources; a preset written for version 1 is migrated as a file is. Screenshots of the main view at 1280×800 and
  * 390×844 go to test-results/ (not committed) for a person to look at; the test itself checks
  * that no axis label overlaps another or leaves the chart.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY } from '../../src/model/registry/index.ts';
+import { CURRENT_VERSION, REGISTRY, defaultInputs } from '../../src/model/registry/index.ts';
+import { V2_ADDED_KEYS } from '../../src/model/scenario/migrations.ts';
 import { ROOT, browserSuite, watchPage } from './harness.ts';
 import { heatmap, runs, sweepDone } from './page.ts';
 
 const suite = browserSuite();
-// Each test opens `/?v=1`, the link of the default scenario and view: the bare page restores the
+// Each test opens `/?v=2`, the link of the default scenario and view: the bare page restores the
 // working scenario the previous test left in this profile (session.svelte.ts).
 const SHOTS = join(ROOT, 'test-results');
 
@@ -23,6 +25,9 @@ async function canvasPixels(page: Page): Promise<string> {
     .locator('canvas')
     .evaluate((c: HTMLCanvasElement) => c.toDataURL());
 }
+
+/** A parameter's field (label, tooltip, input, unit) around its number input. */
+const fieldOf = (input: Locator) => input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " field ")][1]');
 
 async function breakevenD(page: Page): Promise<string> {
   return (await page.getByTestId('breakeven').getAttribute('d')) ?? '';
@@ -69,7 +74,7 @@ async function expectReadableAxes(page: Page): Promise<void> {
 
 describe('explorer', () => {
   it('opens on the breakeven map with every parameter, the detail, and readable axes (1280×800)', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await sweepDone(page);
       const panel = page.getByTestId('parameters');
       for (const p of REGISTRY) {
@@ -96,8 +101,34 @@ describe('explorer', () => {
       await page.screenshot({ path: join(SHOTS, 'explorer-1280x800.png') });
     }));
 
+  it('shows the keys version 2 adds in their groups, with their units, sources and version-2 defaults', () =>
+    suite.withPage('/?v=2', async (page) => {
+      await sweepDone(page);
+      const panel = page.getByTestId('parameters');
+      const defaults = defaultInputs(2);
+      for (const key of V2_ADDED_KEYS) {
+        const spec = REGISTRY.find((p) => p.key === key)!;
+        const input = panel.locator(`details[data-group="${spec.group}"] input[type="number"][data-param="${key}"]`);
+        await expect(input.count(), key).resolves.toBe(1);
+        await expect(input.inputValue(), key).resolves.toBe(String(defaults[key]));
+        const field = fieldOf(input);
+        await expect(field.locator('label').textContent(), key).resolves.toBe(spec.label);
+        await expect(field.locator('.unit').textContent(), key).resolves.toBe(spec.unit);
+        await expect(field.locator('[role="tooltip"] .source').textContent(), key).resolves.toBe(`Source: ${spec.source}`);
+      }
+      // The two named in the model's version 2: the network's response and the BTC volatility.
+      const field = (key: string) => fieldOf(panel.locator(`[data-param="${key}"]`));
+      await expect(panel.locator('[data-param="networkResponsePctPerMonth"]').inputValue()).resolves.toBe('30');
+      await expect(field('networkResponsePctPerMonth').locator('.unit').textContent()).resolves.toBe('%/month');
+      await expect(field('networkResponsePctPerMonth').locator('.source').textContent()).resolves.toMatch(/Version 2: 30 %\/month/);
+      await expect(panel.locator('[data-param="btcVolatilityPctPerYear"]').inputValue()).resolves.toBe('50');
+      await expect(field('btcVolatilityPctPerYear').locator('.unit').textContent()).resolves.toBe('%/yr');
+      await expect(field('btcVolatilityPctPerYear').locator('.source').textContent()).resolves.toMatch(/Version 2: 50 %\/yr/);
+      await expect(panel.locator('[data-param="monteCarloPaths"]').inputValue()).resolves.toBe('1000');
+    }));
+
   it('changing a parameter changes the heatmap, and an out-of-range value is named with its range', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await sweepDone(page);
       const [before, line] = [await canvasPixels(page), await breakevenD(page)];
       const capex = page.locator('[data-param="capexMusdPerMwIt"]');
@@ -127,8 +158,45 @@ describe('explorer', () => {
       await expect(table.locator('thead th').nth(1).textContent()).resolves.toBe('$60/kW-mo');
     }));
 
+  it('a preset written for version 1 is migrated as a file is: the map and the detail agree on a discount-rate axis', () =>
+    suite.withPage('/?v=2', async (page) => {
+      await sweepDone(page);
+      let n = await runs(page);
+      await page.getByTestId('preset').selectOption('full-pivot-coreweave-terms');
+      await sweepDone(page, n);
+      // Version 1's values written out: no network response, one discount rate for both paths.
+      await expect(page.locator('[data-param="siteMw"]').inputValue()).resolves.toBe('286');
+      await expect(page.locator('[data-param="networkResponsePctPerMonth"]').inputValue()).resolves.toBe('0');
+      await expect(page.locator('[data-param="discountRatePivotPct"]').inputValue()).resolves.toBe('10');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('siteMw') === '286');
+      const address = new URL(page.url()).searchParams;
+      expect(address.get('v')).toBe(String(CURRENT_VERSION));
+      expect(address.get('networkResponsePctPerMonth')).toBe('0');
+      expect(address.get('discountRatePivotPct')).toBe('10');
+
+      // A cell on a discountRatePct axis, shown in detail, is the cell the map computed.
+      n = await runs(page);
+      await page.getByTestId('x-key').selectOption('discountRatePct');
+      await sweepDone(page, n);
+      const box = (await page.locator('[data-testid="heatmap"] .frame').boundingBox())!;
+      const at = { x: box.x + box.width * 0.8, y: box.y + box.height * 0.5 };
+      await page.mouse.move(at.x, at.y);
+      const hover = page.getByTestId('heatmap-hover');
+      await hover.waitFor();
+      const x = Number(await hover.getAttribute('data-x'));
+      const value = Number(await hover.getAttribute('data-value'));
+      expect(x).not.toBe(10);
+      await page.mouse.click(at.x, at.y);
+      await page.getByTestId('detail').locator('xpath=self::*[@data-source="cell" and @data-state="done"]').waitFor();
+      await page.waitForFunction((x) => Number(document.querySelector('[data-testid="detail"]')?.getAttribute('data-x')) === x, x);
+      const delta = Number(await page.getByTestId('summary').getAttribute('data-delta'));
+      expect(Math.abs(delta - value)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(value)));
+    }));
+
   it('other axes and metric: the axes, the legend and the breakeven line follow', () =>
-    suite.withPage('/?v=1', async (page) => {
+    // At the default $140/kW-month the pivot wins on every cell of capex × hashrate growth; at
+    // $100/kW-month that map has a breakeven line to follow.
+    suite.withPage('/?v=2&leaseUsdPerKwMonth=100', async (page) => {
       await sweepDone(page);
       const line = await breakevenD(page);
       let n = await runs(page);
@@ -173,7 +241,7 @@ describe('explorer', () => {
     }));
 
   it('a clicked cell is shown in detail, with that cell’s scenario', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await sweepDone(page);
       const svg = heatmap(page).locator('svg').first();
       const box = (await page.locator('[data-testid="heatmap"] .frame').boundingBox())!;
@@ -202,7 +270,7 @@ describe('explorer', () => {
     }));
 
   it('the keyboard alone reaches and changes a parameter, with visible focus', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await sweepDone(page);
       let key: string | null = null;
       for (let k = 0; k < 40 && !key; k++) {
@@ -231,7 +299,7 @@ describe('explorer', () => {
     const watch = watchPage(page);
     try {
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(suite.preview.href('/?v=1'));
+      await page.goto(suite.preview.href('/?v=2'));
       await sweepDone(page);
       await page.getByTestId('detail').locator('xpath=self::*[@data-state="done"]').waitFor();
       await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
@@ -248,7 +316,7 @@ describe('explorer', () => {
   });
 
   it('reruns at most once an animation frame while a slider moves, and fills in progressively', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await sweepDone(page);
       const n = await runs(page);
       // 40 slider steps, one every 2 ms: ~80 ms, about 5 frames.

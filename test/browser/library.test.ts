@@ -66,7 +66,7 @@ async function importFiles(page: Page, files: { name: string; text: string }[]):
 
 describe('scenario library', () => {
   it('a saved scenario is in the list after a reload, with its name, last-modified time, key and view', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await saveAs(page, 'Base case', { capexMusdPerMwIt: '13' });
       await page.getByTestId('metric').selectOption('npvPivot');
       await page.reload({ waitUntil: 'load' });
@@ -76,7 +76,7 @@ describe('scenario library', () => {
       await expect(row(page, 'Base case').locator('time').textContent()).resolves.not.toBe('');
 
       // Opened from the list on a fresh default page: the key and the view it was saved with.
-      await page.goto(suite.preview.href('/?v=1'));
+      await page.goto(suite.preview.href('/?v=2'));
       await row(page, 'Base case').getByTestId('open').click();
       await page.waitForFunction(() => (document.querySelector('[data-param="capexMusdPerMwIt"]') as HTMLInputElement).value === '13');
       await expect(page.getByTestId('metric').inputValue()).resolves.toBe('delta');
@@ -96,7 +96,7 @@ describe('scenario library', () => {
     }));
 
   it('rename, duplicate, delete and undo', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await saveAs(page, 'Draft A', { siteMw: '150' });
       const id = await row(page, 'Draft A').getAttribute('data-id');
 
@@ -133,7 +133,7 @@ describe('scenario library', () => {
     }));
 
   it('export one scenario and the library, import both back: the round trip is equal', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await saveAs(page, 'Trip one', { siteMw: '321', capexMusdPerMwIt: '9.5' });
       await page.getByTestId('scenario-notes').fill('Notes with “quotes”, commas, and\na line break.');
       await saveAs(page, 'Trip two', { leaseUsdPerKwMonth: '155' });
@@ -142,7 +142,7 @@ describe('scenario library', () => {
       expect(one.name).toBe('hashpivot-trip-two.json');
       const scenario = JSON.parse(one.text);
       expect(scenario).toMatchObject({
-        version: 1,
+        version: 2,
         leaseUsdPerKwMonth: 155,
         name: 'Trip two',
         notes: 'Notes with “quotes”, commas, and\na line break.',
@@ -172,7 +172,7 @@ describe('scenario library', () => {
     }));
 
   it('an invalid import lists its problems by file and key, and the library is unchanged', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await saveAs(page, 'Untouchable');
       const before = await listed(page);
       const good = { name: 'good.json', text: JSON.stringify({ version: 1, name: 'Good one', siteMw: 200 }) };
@@ -205,7 +205,7 @@ describe('scenario library', () => {
     }));
 
   it('compares two saved scenarios: the keys that differ and their results with the difference', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await saveAs(page, 'Cmp low lease', { leaseUsdPerKwMonth: '100' });
       await saveAs(page, 'Cmp high lease', { leaseUsdPerKwMonth: '180', siteMw: '120' });
       const idOf = (name: string) => row(page, name).getAttribute('data-id') as Promise<string>;
@@ -231,7 +231,7 @@ describe('scenario library', () => {
     }));
 
   it('the working scenario saves itself and comes back on a visit without a link', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       await fillParam(page, 'siteMw', '77');
       await page.getByTestId('scenario-notes').fill('work in progress');
       await page.waitForFunction(() => location.search.includes('siteMw=77') && location.search.includes('notes='));

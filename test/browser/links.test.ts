@@ -2,11 +2,19 @@
  * Links in Chromium: the address and the page's link (`share-url`) follow the scenario and the
  * view; a link opened in a fresh browser profile draws the same heatmap, pixel for pixel; a bad or
  * partial link loads what is valid, lists what it ignored and why, and leaves everything saved —
- * the library and the working scenario — as it was, until the person changes something.
+ * the library and the working scenario — as it was, until the person changes something. A link of
+ * version 1 shows exactly what the command line computes for the same version-1 file, and the
+ * address becomes the equivalent version-2 link.
  */
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, launchBrowser, withPage } from './harness.ts';
+import { formatValue, money } from '../../src/charts/format.ts';
+import { resolveInputs } from '../../src/model/scenario/resolve.ts';
+import { decodeLink } from '../../src/model/url/parse.ts';
+import { hrefFor } from '../../src/state/link.ts';
+import { ROOT, browserSuite, launchBrowser, withPage } from './harness.ts';
 import { fillParam, heatmap, runs, sweepDone } from './page.ts';
 
 const suite = browserSuite();
@@ -51,9 +59,74 @@ function dumpStore(page: Page): Promise<Record<string, unknown>> {
   );
 }
 
+/** `node bin/hashpivot.mjs evaluate -` on a scenario file (the compiled CLI, built with the site). */
+function evaluateOnCli(file: object): {
+  npv: { mine: number; pivot: number };
+  delta: number;
+  breakeven: { leaseRate: number | null };
+  cashFlows: { mine: number[]; pivot: number[] };
+} {
+  const run = spawnSync(process.execPath, ['bin/hashpivot.mjs', 'evaluate', '-'], {
+    cwd: ROOT,
+    input: JSON.stringify(file),
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
 describe('links', () => {
+  it('a version-1 link shows what the version-1 file computes on the command line, and becomes the equivalent version-2 link', async () => {
+    const file = { version: 1, siteMw: 200, discountRatePct: 12 };
+    const truth = evaluateOnCli(file);
+    const old = '/?v=1&siteMw=200&discountRatePct=12';
+    await suite.withPage(old, async (page) => {
+      await sweepDone(page);
+      await page.locator('[data-testid="detail"][data-source="scenario"][data-state="done"]').waitFor();
+      await expect(page.getByTestId('link-notice').count()).resolves.toBe(0);
+
+      // The address is rewritten to the version-2 link of the same scenario and view.
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('v') === '2');
+      const expected = decodeLink(old);
+      // (Keys at their version-2 defaults are left out of it, as in any link; the inputs are the same.)
+      const now = decodeLink(page.url());
+      expect(now).toMatchObject({ version: 2, view: expected.view, ignored: [] });
+      expect(resolveInputs(now.scenario)).toEqual(resolveInputs(expected.scenario));
+      expect(page.url()).toBe(hrefFor(suite.preview.href('/'), expected.scenario, expected.view));
+      await expect(page.getByTestId('share-url').inputValue()).resolves.toBe(page.url());
+
+      // The panel holds version 1's values: no network response, no volatility, one discount rate.
+      await expect(param(page, 'siteMw')).resolves.toBe('200');
+      await expect(param(page, 'discountRatePct')).resolves.toBe('12');
+      await expect(param(page, 'discountRatePivotPct')).resolves.toBe('12');
+      await expect(param(page, 'networkResponsePctPerMonth')).resolves.toBe('0');
+      await expect(param(page, 'btcVolatilityPctPerYear')).resolves.toBe('0');
+      await expect(param(page, 'hashrateGrowthPctPerMonth')).resolves.toBe('1');
+
+      // The figures are the command line's, exactly.
+      await expect(page.getByTestId('summary').getAttribute('data-delta')).resolves.toBe(String(truth.delta));
+      await expect(page.getByTestId('npv-mine').textContent()).resolves.toBe(money(truth.npv.mine));
+      await expect(page.getByTestId('npv-pivot').textContent()).resolves.toBe(money(truth.npv.pivot));
+      await expect(page.getByTestId('delta').textContent()).resolves.toBe(money(truth.delta));
+      const lease = truth.breakeven.leaseRate;
+      await expect(page.getByTestId('breakeven-lease').textContent()).resolves.toBe(
+        lease === null ? 'none' : formatValue('USD/kW-month', lease, { sig: 4 }),
+      );
+      // And so is every month's cash flow of both paths, in the page's CSV of the months.
+      await page.getByTestId('downloads').locator('summary').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-monthly-csv').click()]);
+      const [header, ...rows] = (await readFile(await download.path(), 'utf8')).trimEnd().split('\n');
+      const columns = header!.split(',');
+      const mine = columns.indexOf('cashFlowMine (USD)');
+      const pivot = columns.indexOf('cashFlowPivot (USD)');
+      expect(rows).toHaveLength(truth.cashFlows.mine.length);
+      expect(rows.map((r) => Number(r.split(',')[mine]))).toEqual(truth.cashFlows.mine);
+      expect(rows.map((r) => Number(r.split(',')[pivot]))).toEqual(truth.cashFlows.pivot);
+    });
+  });
+
   it('a shared link opened in a fresh browser profile draws a pixel-identical heatmap', async () => {
-    const shared = await suite.withPage('/?v=1', async (page) => {
+    const shared = await suite.withPage('/?v=2', async (page) => {
       await sweepDone(page);
       const defaults = await pixels(page);
       await andSweep(page, () => fillParam(page, 'capexMusdPerMwIt', '13'));
@@ -68,7 +141,7 @@ describe('links', () => {
       const url = await page.getByTestId('share-url').inputValue();
       expect(page.url()).toBe(url);
       const q = new URL(url).searchParams;
-      expect(q.get('v')).toBe('1');
+      expect(q.get('v')).toBe('2');
       expect(q.get('capexMusdPerMwIt')).toBe('13');
       expect(q.get('metric')).toBe('npvPivot');
       expect(q.get('x')).toBe('leaseUsdPerKwMonth:60:220:40');
@@ -124,7 +197,7 @@ describe('links', () => {
   });
 
   it('a malformed link loads what is valid, lists what it ignored and why, and leaves everything saved as it was', () =>
-    suite.withPage('/?v=1', async (page) => {
+    suite.withPage('/?v=2', async (page) => {
       // Something saved, and a working scenario.
       await page.getByTestId('scenario-name').fill('Keep me');
       await page.getByTestId('save-as').click();
@@ -152,6 +225,14 @@ describe('links', () => {
       await expect(param(page, 'capexMusdPerMwIt')).resolves.toBe('13');
       await expect(param(page, 'siteMw')).resolves.toBe('100');
       await expect(page.getByTestId('metric').inputValue()).resolves.toBe('npvPivot');
+      // A version-1 link: the address becomes the equivalent version-2 link, version 1's values written out.
+      await expect(param(page, 'networkResponsePctPerMonth')).resolves.toBe('0');
+      const migrated = new URL(page.url()).searchParams;
+      expect(migrated.get('v')).toBe('2');
+      expect(migrated.get('capexMusdPerMwIt')).toBe('13');
+      expect(migrated.get('metric')).toBe('npvPivot');
+      expect(migrated.get('networkResponsePctPerMonth')).toBe('0');
+      expect(migrated.get('btcVolatilityPctPerYear')).toBe('0');
       await page.waitForTimeout(1_000);
       expect(await dumpStore(page)).toEqual(saved);
 

@@ -118,7 +118,7 @@ describe('offline', () => {
       ).toBe(true);
 
       // A shared link opens offline too: any navigation falls back to the explorer's page.
-      await page.goto(`${origin}?v=1&siteMw=200&metric=npvPivot`, { waitUntil: 'load' });
+      await page.goto(`${origin}?v=2&siteMw=200&metric=npvPivot`, { waitUntil: 'load' });
       await waitComputed(page);
       expect(watch.problems).toEqual([]);
     } finally {
@@ -134,7 +134,7 @@ describe('the embed', () => {
   it('registers no service worker', async () => {
     const page = await suite.browser.newPage();
     try {
-      await page.goto(suite.preview.href('/?v=1&embed=1'), { waitUntil: 'load' });
+      await page.goto(suite.preview.href('/?v=2&embed=1'), { waitUntil: 'load' });
       await waitComputed(page);
       await page.waitForTimeout(1_500);
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);

@@ -35,8 +35,8 @@ import { browserSuite } from './harness.ts';
 const suite = browserSuite({ preview: { outDir: 'build/fixtures', page: 'pool-test.html' } });
 
 const explicit = { hashrateEhs: false, epochElapsedSeconds: false };
-// W2: the default scenario, 15 years, 1 %/month hashrate growth, exit at month 24.
-const w2Base: ModelInputs = { ...defaultInputs(), horizonYears: 15, hashrateGrowthPctPerMonth: 1, exitMonth: 24 };
+// W2: version 1's default scenario (as the benchmark's W2), 15 years, 1 %/month hashrate growth, exit at month 24.
+const w2Base: ModelInputs = { ...defaultInputs(1), horizonYears: 15, hashrateGrowthPctPerMonth: 1, exitMonth: 24 };
 const W2: SweepRequest = {
   inputs: sweepInputs(w2Base, explicit),
   spec: {
@@ -46,9 +46,10 @@ const W2: SweepRequest = {
     month: 1,
   },
 };
-// A cheap sweep for the supersede and error cases: the lease rate against the BTC price.
+// A cheap sweep for the supersede and error cases: the lease rate against the BTC price, on version
+// 1's defaults (no network response, so the BTC price axis needs no projection per cell).
 const economics = (siteMw: number): SweepRequest => ({
-  inputs: sweepInputs({ ...defaultInputs(), siteMw }, explicit),
+  inputs: sweepInputs({ ...defaultInputs(1), siteMw }, explicit),
   spec: {
     x: { key: 'leaseUsdPerKwMonth', min: 80, max: 200, n: 64, log: false },
     y: { key: 'btcPriceUsd', min: 40_000, max: 200_000, n: 64, log: false },
