@@ -1,6 +1,7 @@
 /**
  * Reading a scenario for a command: a file, stdin (`-`) or a preset, then `--set` overrides, then
- * validation. Every problem of every stage that can run is reported together.
+ * validation. Every problem of every stage that can run is reported together; the notices of a
+ * migration from an older version go to stderr.
  */
 import { readFileSync } from 'node:fs';
 import type { ModelInputs } from '../model/keys.ts';
@@ -75,6 +76,9 @@ export async function checkScenario(ctx: Context): Promise<Checked> {
 
   const result = validateWithOverrides(raw, sets);
   if (!result.ok) return result;
+  // What migrating an older version changed beyond writing its values (a key it dropped): told on
+  // stderr, one a line; neither an error nor part of the output.
+  for (const notice of result.notices ?? []) ctx.io.stderr(`${notice.message}\n`);
   const scenario = result.scenario;
   return { ok: true, loaded: { scenario, inputs: resolveInputs(scenario), startMs: startTimeMs(scenario) } };
 }
