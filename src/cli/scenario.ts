@@ -1,6 +1,6 @@
 /** `params`, `presets` and `validate`: the scenario format, without running the model. */
 import { PRESETS, presetScenario, presetSource } from '../model/presets.ts';
-import { REGISTRY, TEXT_REGISTRY } from '../model/registry/index.ts';
+import { CURRENT_VERSION, REGISTRY, TEXT_REGISTRY } from '../model/registry/index.ts';
 import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, type Command } from './args.ts';
 import { checkScenario } from './input.ts';
 import { objectsToCsv, toJson } from './output.ts';
@@ -86,8 +86,10 @@ export const paramsCommand: Command = {
 
 Prints every key a scenario may hold, with its group, label, unit, default, allowed range
 (min, max, integer), and the public source of its default. A scenario file is
-{"version": 1, ...} with any of these keys; a missing key takes its default, and a key with
-"derived" set is computed from others when missing.`,
+{"version": ${CURRENT_VERSION}, ...} with any of these keys; a missing key takes its default (the
+version-${CURRENT_VERSION} default shown here), and a key with "derived" set is computed from others
+when missing. A file of an older version is still read: it is migrated and keeps its results
+(the older version's defaults are written in; what the migration drops is said on stderr).`,
   options: { ...FORMAT_OPTION },
   maxPositionals: 0,
   run({ values, io }) {

@@ -3,15 +3,17 @@
  * src/state/store.ts.
  *
  * Export files (public formats, like the scenario file they contain):
- * - One scenario: exactly the scenario file of docs/model.md §6 — `{"version": 1, …keys, "name",
- *   "notes"}`, the keys the scenario sets, in canonical order — so the CLI reads it as it is.
+ * - One scenario: exactly the scenario file of docs/model.md §6 — `{"version": 2, …keys, "name",
+ *   "notes"}` (the current version), the keys the scenario sets, in canonical order — so the CLI
+ *   reads it as it is.
  * - The whole library:
  *
  *     {"format": "hashpivot-library", "version": 1, "exported": "2026-02-01T10:00:00.000Z",
- *      "scenarios": [{"version": 1, "name": "Base case", …}, …]}
+ *      "scenarios": [{"version": 2, "name": "Base case", …}, …]}
  *
- *   `version` is the library format's own version (LIBRARY_VERSION), not the scenarios' schema
- *   version: each entry is a scenario file with its own `version` and is migrated on its own.
+ *   The top-level `version` is the library format's own version (LIBRARY_VERSION, 1), not the
+ *   scenarios' schema version: each entry is a scenario file with its own `version` and is migrated
+ *   on its own (an entry of version 1 imports as version 2 with its version-1 values written out).
  *   `exported` is informative. Views are not part of a file: they travel in links.
  *
  * Import is all or nothing: a file (or a batch of files) with any problem imports nothing, and every
