@@ -48,7 +48,7 @@ export default defineConfig({
       workbox: {
         // The web manifest is added by the plugin itself.
         globPatterns: ['**/*.{html,js,css,wasm,svg,png,ico}'],
-        // Any navigation (a shared link's ?v=1&…) is the explorer's page, offline too.
+        // Any navigation (a shared link's ?v=2&…, or an old ?v=1&…) is the explorer's page, offline too.
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
         // The kernels are a few hundred KB; leave room so a larger build is still precached.

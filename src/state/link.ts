@@ -41,7 +41,7 @@ export function linkableScenario(scenario: Scenario): Scenario {
   return again.ok ? again.scenario : { version: CURRENT_VERSION };
 }
 
-/** The query (`?v=1&…`) of the explorer's scenario and view. */
+/** The query (`?v=2&…`) of the explorer's scenario and view. */
 export function queryFor(scenario: Scenario, view: View): string {
   return encodeLink(linkableScenario(scenario), view);
 }
