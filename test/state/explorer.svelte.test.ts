@@ -11,9 +11,9 @@ import { defaultView } from '../../src/model/view.ts';
 import { Explorer } from '../../src/state/explorer.svelte.ts';
 
 describe('Explorer', () => {
-  it('opens on version 1 with no keys, the default inputs and view, and a sweep of them', () => {
+  it('opens on version 2 with no keys, the default inputs and view, and a sweep of them', () => {
     const e = new Explorer();
-    expect(e.scenario).toEqual({ version: 1 });
+    expect(e.scenario).toEqual({ version: 2 });
     expect(e.view).toEqual(defaultView());
     expect(e.problems).toEqual([]);
     expect(e.valid).toBe(true);
@@ -26,7 +26,7 @@ describe('Explorer', () => {
     });
     expect(e.sweepRequest!.inputs.hashrateEhs).toBe(-1);
     expect(e.cell).toBeNull();
-    expect(e.detailScenario).toEqual({ version: 1 });
+    expect(e.detailScenario).toEqual({ version: 2 });
     expect(e.detailInputs).toEqual(defaultInputs());
   });
 
@@ -34,12 +34,12 @@ describe('Explorer', () => {
     const e = new Explorer();
     e.setParam('siteMw', 50);
     e.setParam('name', 'Texas');
-    expect(e.scenario).toEqual({ version: 1, siteMw: 50, name: 'Texas' });
+    expect(e.scenario).toEqual({ version: 2, siteMw: 50, name: 'Texas' });
     expect(e.inputs.siteMw).toBe(50);
     expect(e.value('siteMw')).toBe(50);
     expect(e.value('name')).toBeUndefined();
     e.setParam('siteMw', undefined);
-    expect(e.scenario).toEqual({ version: 1, name: 'Texas' });
+    expect(e.scenario).toEqual({ version: 2, name: 'Texas' });
     expect(e.inputs.siteMw).toBe(defaultInputs().siteMw);
   });
 
@@ -56,7 +56,7 @@ describe('Explorer', () => {
     expect(e.inputs.powerUsdPerKwh).toBe(0.07);
     // No sweep of an invalid scenario; the detail shows the valid part.
     expect(e.sweepRequest).toBeNull();
-    expect(e.detailScenario).toEqual({ version: 1, powerUsdPerKwh: 0.07 });
+    expect(e.detailScenario).toEqual({ version: 2, powerUsdPerKwh: 0.07 });
     e.setParam('siteMw', 60);
     expect(e.valid).toBe(true);
     expect(e.sweepRequest?.inputs.siteMw).toBe(60);
@@ -88,7 +88,7 @@ describe('Explorer', () => {
     e.setParam('siteMw', 80);
     const cell = { xKey: 'leaseUsdPerKwMonth' as const, x: 150, yKey: 'btcPriceUsd' as const, y: 120_000 };
     e.selectCell(cell);
-    expect(e.detailScenario).toEqual({ version: 1, siteMw: 80, leaseUsdPerKwMonth: 150, btcPriceUsd: 120_000 });
+    expect(e.detailScenario).toEqual({ version: 2, siteMw: 80, leaseUsdPerKwMonth: 150, btcPriceUsd: 120_000 });
     expect(e.detailInputs).toMatchObject({ siteMw: 80, leaseUsdPerKwMonth: 150, btcPriceUsd: 120_000 });
     // The scenario itself is unchanged.
     expect(e.inputs.leaseUsdPerKwMonth).toBe(defaultInputs().leaseUsdPerKwMonth);
@@ -98,18 +98,18 @@ describe('Explorer', () => {
     // Another x axis: the cell goes.
     e.setView({ x: { key: 'siteMw', min: 10, max: 200, n: 20, log: false } });
     expect(e.cell).toBeNull();
-    expect(e.detailScenario).toEqual({ version: 1, siteMw: 80 });
+    expect(e.detailScenario).toEqual({ version: 2, siteMw: 80 });
     e.selectCell({ ...cell, xKey: 'siteMw', x: 30 });
-    e.loadScenario({ version: 1, exitSharePct: 10 });
+    e.loadScenario({ version: 2, exitSharePct: 10 });
     expect(e.cell).toBeNull();
-    expect(e.scenario).toEqual({ version: 1, exitSharePct: 10 });
+    expect(e.scenario).toEqual({ version: 2, exitSharePct: 10 });
   });
 
   it('loadScenario fills in a missing version and replaces every key', () => {
     const e = new Explorer();
     e.setParam('siteMw', 50);
     e.loadScenario({ uptimePct: 90 } as never);
-    expect(e.scenario).toEqual({ uptimePct: 90, version: 1 });
+    expect(e.scenario).toEqual({ uptimePct: 90, version: 2 });
   });
 
   it('effects that read the derived values rerun when the scenario changes, once per change', () => {

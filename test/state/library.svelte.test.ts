@@ -17,7 +17,7 @@ let lib: Library;
 
 beforeEach(async () => {
   await clear(idb);
-  explorer.loadScenario({ version: 1 });
+  explorer.loadScenario({ version: 2 });
   explorer.setView(defaultView());
   lib = new Library();
 });
@@ -34,7 +34,7 @@ describe('Library: save and open', () => {
     explorer.setParam('siteMw', 50);
     explorer.setView(irrView());
     const record = await lib.save('  Texas site ', true);
-    expect(record).toMatchObject({ name: 'Texas site', scenario: { version: 1, siteMw: 50, name: 'Texas site' }, view: irrView() });
+    expect(record).toMatchObject({ name: 'Texas site', scenario: { version: 2, siteMw: 50, name: 'Texas site' }, view: irrView() });
     expect(lib.currentId).toBe(record!.id);
     expect(lib.items.map((i) => i.name)).toEqual(['Texas site']);
     expect(lib.status).toBe('Saved “Texas site”.');
@@ -61,11 +61,11 @@ describe('Library: save and open', () => {
     explorer.setParam('powerUsdPerKwh', 0.03);
     explorer.setView(irrView());
     const saved = await lib.save('Cheap power', true);
-    explorer.loadScenario({ version: 1, siteMw: 10 });
+    explorer.loadScenario({ version: 2, siteMw: 10 });
     explorer.setView(defaultView());
     lib.currentId = null;
     await lib.open(saved!.id);
-    expect(explorer.scenario).toEqual({ version: 1, powerUsdPerKwh: 0.03, name: 'Cheap power' });
+    expect(explorer.scenario).toEqual({ version: 2, powerUsdPerKwh: 0.03, name: 'Cheap power' });
     expect(explorer.view).toEqual(irrView());
     expect(lib.currentId).toBe(saved!.id);
     expect(lib.status).toBe('Opened “Cheap power”.');
@@ -83,7 +83,7 @@ describe('Library: save and open', () => {
     explorer.setParam('siteMw', 42);
     await lib.open('no-such-id');
     expect(lib.error).toBe('That scenario is no longer saved.');
-    expect(explorer.scenario).toEqual({ version: 1, siteMw: 42 });
+    expect(explorer.scenario).toEqual({ version: 2, siteMw: 42 });
     expect(lib.currentId).toBeNull();
   });
 });
@@ -148,7 +148,7 @@ describe('Library: import and export', () => {
     const a = await lib.save('Thirty-three', true);
     const file = await lib.exportOne(a!.id);
     expect(file!.name).toBe('hashpivot-thirty-three.json');
-    expect(JSON.parse(file!.text)).toEqual({ version: 1, siteMw: 33, name: 'Thirty-three' });
+    expect(JSON.parse(file!.text)).toEqual({ version: 2, siteMw: 33, name: 'Thirty-three' });
     await lib.importFiles([file!]);
     expect(lib.status).toBe('Imported 1 scenario.');
     expect(lib.importProblems).toEqual([]);
@@ -161,7 +161,7 @@ describe('Library: import and export', () => {
     await lib.save('Two', true);
     await set(
       'scenario:broken',
-      { id: 'broken', name: 'Broken', modified: '2026-01-01T00:00:00.000Z', scenario: { version: 1, siteMw: -1 } },
+      { id: 'broken', name: 'Broken', modified: '2026-01-01T00:00:00.000Z', scenario: { version: 2, siteMw: -1 } },
       idb,
     );
     const file = await lib.exportAll();

@@ -48,7 +48,7 @@ const irrView = (): View => ({ ...defaultView(), metric: 'irr' });
 
 beforeEach(async () => {
   await clear(idb);
-  explorer.loadScenario({ version: 1 });
+  explorer.loadScenario({ version: 2 });
   explorer.setView(defaultView());
 });
 
@@ -69,13 +69,13 @@ afterEach(async () => {
 
 describe('Session: start', () => {
   it('opens a link as it says, at once, and lists what it could not use', () => {
-    const link = hrefFor(PAGE, { version: 1, siteMw: 250, name: 'Shared' }, irrView());
+    const link = hrefFor(PAGE, { version: 2, siteMw: 250, name: 'Shared' }, irrView());
     fakePage(`${link}&bogus=1`);
     const session = newSession();
     session.start();
     expect(session.ready).toBe(true);
     expect(session.fromLink).toBe(true);
-    expect(explorer.scenario).toEqual({ version: 1, siteMw: 250, name: 'Shared' });
+    expect(explorer.scenario).toEqual({ version: 2, siteMw: 250, name: 'Shared' });
     expect(explorer.view).toEqual(irrView());
     expect(session.ignored.map((i) => i.param)).toEqual(['bogus']);
     session.dismissNotice();
@@ -83,25 +83,25 @@ describe('Session: start', () => {
   });
 
   it('without a link, restores the working scenario and view saved by the last visit', async () => {
-    await saveWorking({ version: 1, powerUsdPerKwh: 0.031 }, irrView());
+    await saveWorking({ version: 2, powerUsdPerKwh: 0.031 }, irrView());
     fakePage(PAGE);
     const session = newSession();
     session.start();
     expect(session.ready).toBe(false);
     await until(() => session.ready);
     expect(session.fromLink).toBe(false);
-    expect(explorer.scenario).toEqual({ version: 1, powerUsdPerKwh: 0.031 });
+    expect(explorer.scenario).toEqual({ version: 2, powerUsdPerKwh: 0.031 });
     expect(explorer.view).toEqual(irrView());
   });
 
   it('a change made while the database answers wins over the saved working scenario', async () => {
-    await saveWorking({ version: 1, powerUsdPerKwh: 0.031 });
+    await saveWorking({ version: 2, powerUsdPerKwh: 0.031 });
     fakePage(PAGE);
     const session = newSession();
     session.start();
     explorer.setParam('siteMw', 12);
     await until(() => session.ready);
-    expect(explorer.scenario).toEqual({ version: 1, siteMw: 12 });
+    expect(explorer.scenario).toEqual({ version: 2, siteMw: 12 });
   });
 
   it('with nothing saved, keeps the defaults and is ready', async () => {
@@ -109,28 +109,28 @@ describe('Session: start', () => {
     const session = newSession();
     session.start();
     await until(() => session.ready);
-    expect(explorer.scenario).toEqual({ version: 1 });
+    expect(explorer.scenario).toEqual({ version: 2 });
   });
 
   it('on an embed address does nothing', async () => {
-    await saveWorking({ version: 1, siteMw: 77 });
+    await saveWorking({ version: 2, siteMw: 77 });
     const page = fakePage(`${PAGE}?v=1&siteMw=5&embed=1`);
     const session = newSession();
     session.start();
     await new Promise((r) => setTimeout(r, 20));
     expect(session.ready).toBe(false);
-    expect(explorer.scenario).toEqual({ version: 1 });
+    expect(explorer.scenario).toEqual({ version: 2 });
     session.follow();
     expect(page.replaced).toEqual([]);
   });
 
   it('starts once', () => {
-    fakePage(hrefFor(PAGE, { version: 1, siteMw: 250 }, defaultView()));
+    fakePage(hrefFor(PAGE, { version: 2, siteMw: 250 }, defaultView()));
     const session = newSession();
     session.start();
     explorer.setParam('siteMw', 5);
     session.start();
-    expect(explorer.scenario).toEqual({ version: 1, siteMw: 5 });
+    expect(explorer.scenario).toEqual({ version: 2, siteMw: 5 });
   });
 });
 
@@ -141,11 +141,11 @@ describe('Session: following the explorer', () => {
     session.start();
     await until(() => session.ready);
     session.follow();
-    expect(session.href).toBe(hrefFor(PAGE, { version: 1 }, defaultView()));
+    expect(session.href).toBe(hrefFor(PAGE, { version: 2 }, defaultView()));
     explorer.setParam('siteMw', 60);
     explorer.setView(irrView());
     session.follow();
-    const href = hrefFor(PAGE, { version: 1, siteMw: 60 }, irrView());
+    const href = hrefFor(PAGE, { version: 2, siteMw: 60 }, irrView());
     expect(session.href).toBe(href);
     expect(page.location.href).toBe(href);
     expect(page.replaced.at(-1)).toBe(href);
@@ -170,14 +170,14 @@ describe('Session: following the explorer', () => {
     expect(await loadWorking()).toBeUndefined();
     vi.advanceTimersByTime(1);
     vi.useRealTimers();
-    await expect.poll(async () => (await loadWorking())?.scenario).toEqual({ version: 1, siteMw: 62 });
+    await expect.poll(async () => (await loadWorking())?.scenario).toEqual({ version: 2, siteMw: 62 });
 
-    explorer.loadScenario({ version: 1 });
+    explorer.loadScenario({ version: 2 });
     fakePage(PAGE);
     const second = newSession();
     second.start();
     await until(() => second.ready);
-    expect(explorer.scenario).toEqual({ version: 1, siteMw: 62 });
+    expect(explorer.scenario).toEqual({ version: 2, siteMw: 62 });
   });
 
   it('flush saves a pending change now; leaving the page flushes it', async () => {
@@ -188,11 +188,11 @@ describe('Session: following the explorer', () => {
     explorer.setParam('uptimePct', 91);
     session.follow();
     page.fire('pagehide');
-    await expect.poll(async () => (await loadWorking())?.scenario).toEqual({ version: 1, uptimePct: 91 });
+    await expect.poll(async () => (await loadWorking())?.scenario).toEqual({ version: 2, uptimePct: 91 });
   });
 
   it('an invalid scenario is never saved as the working one', async () => {
-    await saveWorking({ version: 1, siteMw: 70 });
+    await saveWorking({ version: 2, siteMw: 70 });
     fakePage(PAGE);
     const session = newSession();
     session.start();
@@ -201,22 +201,22 @@ describe('Session: following the explorer', () => {
     session.follow();
     session.flush();
     await new Promise((r) => setTimeout(r, 20));
-    expect((await loadWorking())?.scenario).toEqual({ version: 1, siteMw: 70 });
+    expect((await loadWorking())?.scenario).toEqual({ version: 2, siteMw: 70 });
   });
 
   it('opening a link writes nothing until the person changes something', async () => {
-    await saveWorking({ version: 1, siteMw: 70 });
-    fakePage(hrefFor(PAGE, { version: 1, siteMw: 250 }, defaultView()));
+    await saveWorking({ version: 2, siteMw: 70 });
+    fakePage(hrefFor(PAGE, { version: 2, siteMw: 250 }, defaultView()));
     const session = newSession();
     session.start();
     session.follow();
     session.flush();
     await new Promise((r) => setTimeout(r, 20));
-    expect((await loadWorking())?.scenario).toEqual({ version: 1, siteMw: 70 });
+    expect((await loadWorking())?.scenario).toEqual({ version: 2, siteMw: 70 });
     explorer.setParam('siteMw', 251);
     session.follow();
     session.flush();
-    await expect.poll(async () => (await loadWorking())?.scenario).toEqual({ version: 1, siteMw: 251 });
+    await expect.poll(async () => (await loadWorking())?.scenario).toEqual({ version: 2, siteMw: 251 });
   });
 
   it('in an effect, as the page runs it, follows every change', async () => {
@@ -229,13 +229,13 @@ describe('Session: following the explorer', () => {
     });
     try {
       flushSync();
-      expect(session.href).toBe(hrefFor(PAGE, { version: 1 }, defaultView()));
+      expect(session.href).toBe(hrefFor(PAGE, { version: 2 }, defaultView()));
       explorer.setParam('siteMw', 64);
       flushSync();
-      expect(page.location.href).toBe(hrefFor(PAGE, { version: 1, siteMw: 64 }, defaultView()));
+      expect(page.location.href).toBe(hrefFor(PAGE, { version: 2, siteMw: 64 }, defaultView()));
       explorer.setView(irrView());
       flushSync();
-      expect(session.href).toBe(hrefFor(PAGE, { version: 1, siteMw: 64 }, irrView()));
+      expect(session.href).toBe(hrefFor(PAGE, { version: 2, siteMw: 64 }, irrView()));
     } finally {
       stop();
     }
