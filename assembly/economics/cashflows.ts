@@ -31,21 +31,9 @@ export let sumEbitdaMine: f64 = 0;
 export let sumRevPivot: f64 = 0;
 export let sumEbitdaPivot: f64 = 0;
 
-// A month of mining (docs/model.md §3, §7.2): the fleet is off when its revenue after pool fee is
-// below its power cost plus the opex switching off saves, (1−b)·o·M — per megawatt, the same test
-// for any number of them; an idle fleet pays b·o·M and keeps its demand-response credit.
-
-/** Mining EBITDA of `mw` megawatts in month index i at BTC price `price`, running or not. */
-@inline function miningEbitda(i: i32, mw: f64, price: f64, on: bool): f64 {
-  const opex = opexPerMw * mw;
-  const dr = drPerMw * mw;
-  return on ? unchecked(btcPerMw[i]) * mw * price - unchecked(powerPerMw[i]) * mw + dr - opex : dr - mothball * opex;
-}
-
-/** Mining revenue (with the demand-response credit) of `mw` megawatts, running or not. */
-@inline function miningRevenue(i: i32, mw: f64, price: f64, on: bool): f64 {
-  return (on ? unchecked(btcPerMw[i]) * mw * price : 0) + drPerMw * mw;
-}
+// A month of mining (docs/model.md §3, §7.2) per megawatt, the same for any number of them: the
+// fleet is off when its revenue after pool fee is below its power cost plus the opex switching off
+// saves, (1−b)·o; an idle fleet pays b·o and keeps its demand-response credit.
 
 // The prices cashFlows() reads: priceScale · pricePath[i] — P0 · (1+μ)^((m−½)/12) on the
 // deterministic path, or a Monte Carlo path's own mid-month prices.
@@ -118,15 +106,19 @@ export function cashFlows(): void {
   for (let m = 1; m <= months; m++) {
     const i = m - 1;
     const price = priceScale * load<f64>(pricePath + (<usize>i << 3));
-    const on = !(unchecked(btcPerMw[i]) * price < unchecked(powerPerMw[i]) + savedWhenOff * opexPerMw);
-    const eMine = miningEbitda(i, site, price, on);
+    const revenuePerMw = unchecked(btcPerMw[i]) * price;
+    const powerCost = unchecked(powerPerMw[i]);
+    const on = !(revenuePerMw < powerCost + savedWhenOff * opexPerMw);
+    const ebitdaPerMw = on ? revenuePerMw - powerCost + drPerMw - opexPerMw : drPerMw - mothball * opexPerMw;
+    const grossPerMw = on ? revenuePerMw + drPerMw : drPerMw; // revenue with the DR credit
+    const eMine = ebitdaPerMw * site;
     unchecked((cfMine[i] = eMine - unchecked(refreshCapexPerMw[i]) * site));
-    sumRevMine += miningRevenue(i, site, price, on);
+    sumRevMine += grossPerMw * site;
     sumEbitdaMine += eMine;
 
     const mw = m <= c0 ? site : rest;
     const nextMw = m + 1 <= c0 ? site : rest;
-    const ePivot = mw == site ? eMine : miningEbitda(i, mw, price, on);
+    const ePivot = ebitdaPerMw * mw;
     const conversion = m > c0 && m <= c0 + build ? capexPerMonth : 0;
     const unit = unchecked(unitNoi[i]);
     const noi = unit * lease;
@@ -134,7 +126,7 @@ export function cashFlows(): void {
     const hosting = noi - conversion + (m == c0 + 1 ? sold : 0);
     unchecked((cfPivotMining[i] = mining));
     unchecked((cfPivotHosting[i] = hosting));
-    sumRevPivot += miningRevenue(i, mw, price, on) + noi * grossPerNoi;
+    sumRevPivot += grossPerMw * mw + noi * grossPerNoi;
     sumEbitdaPivot += ePivot + noi;
     if (m > months - 12) {
       trailMine += eMine;
