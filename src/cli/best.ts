@@ -16,7 +16,7 @@ import {
 } from '../model/best.ts';
 import { axisValues, type Axis, type Metric, type SweepSpec } from '../model/sweep.ts';
 import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, stringOption, type Command } from './args.ts';
-import { loadScenario, type LoadedScenario } from './input.ts';
+import { loadScenarioInto, type LoadedScenario } from './input.ts';
 import { objectsToCsv, toJson } from './output.ts';
 
 const PLAN_FIELDS = [
@@ -77,13 +77,7 @@ ${SCENARIO_HELP}`,
       if (typeof parsed === 'string') lines.push(parsed);
       else ranges[name] = parsed;
     }
-    let loaded: LoadedScenario | undefined;
-    try {
-      loaded = await loadScenario(ctx);
-    } catch (e) {
-      if (!(e instanceof CliError)) throw e;
-      lines.push(...e.lines);
-    }
+    const loaded = await loadScenarioInto(ctx, lines);
     const share = ranges.share ?? DEFAULT_SHARE_RANGE;
     lines.push(...checkShareRange('--share', share));
     const horizonYears = loaded?.inputs.horizonYears;

@@ -89,3 +89,17 @@ export async function loadScenario(ctx: Context): Promise<LoadedScenario> {
   if (!checked.ok) throw new CliError(checked.problems.map((p) => p.message));
   return checked.loaded;
 }
+
+/**
+ * The scenario, or undefined with its problems added to `lines`, so that a command reports them
+ * together with the problems of its own options.
+ */
+export async function loadScenarioInto(ctx: Context, lines: string[]): Promise<LoadedScenario | undefined> {
+  try {
+    return await loadScenario(ctx);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    lines.push(...e.lines);
+    return undefined;
+  }
+}

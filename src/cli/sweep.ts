@@ -19,7 +19,7 @@ import {
   type Metric,
 } from '../model/sweep.ts';
 import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, stringOption, type Command } from './args.ts';
-import { loadScenario, type LoadedScenario } from './input.ts';
+import { loadScenarioInto } from './input.ts';
 import { sweepCsv } from '../model/csv.ts';
 import { toJson, wrap } from './output.ts';
 
@@ -81,13 +81,7 @@ ${SCENARIO_HELP}`,
     const monthText = stringOption(values, 'month') ?? '1';
     const month = /^\d+$/.test(monthText) ? Number(monthText) : NaN;
 
-    let loaded: LoadedScenario | undefined;
-    try {
-      loaded = await loadScenario(ctx);
-    } catch (e) {
-      if (!(e instanceof CliError)) throw e;
-      lines.push(...e.lines);
-    }
+    const loaded = await loadScenarioInto(ctx, lines);
     const { x, y } = axes;
     if (x && y && metric !== undefined && loaded) {
       const spec = { x, y, metric, month };
