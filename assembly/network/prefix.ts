@@ -7,6 +7,7 @@ import {
   lnWorkAtShock, MAX_LANES, MAX_MONTHS, mBtcPerHs, TWO_32,
 } from './state';
 import { RETARGET_INTERVAL } from '../consensus';
+import { SlotStore } from './slots';
 
 /** The projection loop's state, shared by the lanes of a group. */
 @unmanaged export class LoopState {
@@ -37,38 +38,28 @@ import { RETARGET_INTERVAL } from '../consensus';
 const LOOP_BYTES: usize = align8(offsetof<LoopState>());
 const LANE_BYTES: usize = align8(offsetof<LaneSnapshot>());
 
-export const MAX_AXIS_SLOTS: i32 = 128; // 2048 points / MAX_LANES
 let slotMonths: i32 = 0; // months of BTC per H/s a slot keeps per lane
 let laneSlotBytes: usize = 0; // a lane's snapshot and its months
-let slotBytes: usize = 0;
-let slotBase: usize = 0;
-let slotCapacity: usize = 0;
-const slotValid = new StaticArray<bool>(MAX_AXIS_SLOTS);
+const slots = new SlotStore();
 
 /** Forgets every slot and sizes them for prefixes of up to `months` months (a new sweep). */
 export function resetPrefixes(months: i32): void {
-  for (let i = 0; i < MAX_AXIS_SLOTS; i++) unchecked((slotValid[i] = false));
   slotMonths = months + 1;
   laneSlotBytes = LANE_BYTES + (<usize>slotMonths << 3);
-  slotBytes = LOOP_BYTES + <usize>MAX_LANES * laneSlotBytes;
-  const bytes = <usize>MAX_AXIS_SLOTS * slotBytes;
-  if (bytes > slotCapacity) {
-    slotBase = heap.alloc(bytes);
-    slotCapacity = bytes;
-  }
+  slots.reset(LOOP_BYTES + <usize>MAX_LANES * laneSlotBytes);
 }
 
 export function prefixReady(slot: i32): bool {
-  return unchecked(slotValid[slot]);
+  return slots.ready(slot);
 }
 
 /** The loop state kept in `slot`. */
 export function slotLoop(slot: i32): LoopState {
-  return changetype<LoopState>(slotBase + <usize>slot * slotBytes);
+  return changetype<LoopState>(slots.at(slot));
 }
 
 @inline function slotLane(slot: i32, l: i32): usize {
-  return slotBase + <usize>slot * slotBytes + LOOP_BYTES + <usize>l * laneSlotBytes;
+  return slots.at(slot) + LOOP_BYTES + <usize>l * laneSlotBytes;
 }
 
 /** Could some lane reach its exit shock within the next segment? (≤ 2016 blocks at ≤ 4·d) */
@@ -102,7 +93,7 @@ export function savePrefix(slot: i32, lanes: i32): bool {
     const accrued = s.accMonth; // months 1 … accMonth hold BTC so far
     for (let m = 0; m < accrued; m++) store<f64>(months + (<usize>m << 3), unchecked(mBtcPerHs[l * MAX_MONTHS + m]));
   }
-  unchecked((slotValid[slot] = true));
+  slots.markReady(slot);
   return true;
 }
 

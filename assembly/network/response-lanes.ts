@@ -12,6 +12,7 @@ import {
 } from '../generated/interface';
 import { blockSubsidySats, HALVING_INTERVAL, RETARGET_INTERVAL } from '../consensus';
 import { atanhSeries, SERIES_LIMIT } from './curve';
+import { SlotStore } from './slots';
 import { laneInput, lnHalfPrices, lnMonths, MAX_LANES, MAX_MONTHS, mBtcPerHs, MONTH, TARGET_TIMESPAN_F, TWO_32 } from './state';
 
 // Each lane's constants…
@@ -133,27 +134,18 @@ function closeMonth(l: i32, baseH: i32, subsidy: f64, months: i32): void {
 // from it. A slot holds the event loop's state, each lane's running state and its months so far.
 const SAVED = [sTA, sRate, sPerRate, sGrown, sWB, sPerScale, sFees, sReward, sLnRewardOf, sLnReward, sN, sLnN, sW, sT, sX, sDifficulty, sDd, sBaseW, sEpochFirst];
 const LOOP_FIELDS: i32 = 7; // baseH, nextRetarget, nextHalving, eventHeight, beforeEvent, subsidy, active
-const MAX_SLOTS: i32 = 128; // 2048 points / MAX_LANES
-const slotReady = new StaticArray<bool>(MAX_SLOTS);
 let slotExitMonth: i32 = 0;
-let slotStride: i32 = 0; // f64s per slot
-let slotBase: usize = 0;
-let slotCapacity: usize = 0;
+const slots = new SlotStore();
 
 /** Forgets every kept prefix and sizes the slots for an exit shock at the end of month `exitMonth`. */
 export function resetMonthlyPrefixes(exitMonth: i32): void {
-  for (let i = 0; i < MAX_SLOTS; i++) unchecked((slotReady[i] = false));
   slotExitMonth = exitMonth;
-  slotStride = LOOP_FIELDS + MAX_LANES * (SAVED.length + 2 + exitMonth);
-  const bytes = <usize>(MAX_SLOTS * slotStride) << 3;
-  if (bytes > slotCapacity) {
-    slotBase = heap.alloc(bytes);
-    slotCapacity = bytes;
-  }
+  const f64s = LOOP_FIELDS + MAX_LANES * (SAVED.length + 2 + exitMonth);
+  slots.reset(<usize>f64s << 3);
 }
 
 @inline function slotAt(slot: i32, i: i32): usize {
-  return slotBase + (<usize>(slot * slotStride + i) << 3);
+  return slots.at(slot) + (<usize>i << 3);
 }
 
 /** Keeps the lanes' state and `loop` (LOOP_FIELDS values at loopState) in `slot`. */
@@ -166,7 +158,7 @@ function savePrefix(slot: i32, lanes: i32): void {
     store<f64>(slotAt(slot, at++), <f64>unchecked(sHeight[l]));
     for (let m = 0; m < slotExitMonth; m++) store<f64>(slotAt(slot, at++), unchecked(mBtcPerHs[l * MAX_MONTHS + m]));
   }
-  unchecked((slotReady[slot] = true));
+  slots.markReady(slot);
 }
 
 function loadPrefix(slot: i32, lanes: i32): void {
@@ -235,7 +227,7 @@ export function projectMonthlyLanes(lanes: i32, slot: i32 = -1): void {
   let eventHeight = min(nextRetarget, nextHalving);
   let beforeEvent = eventHeight - 1 > h0;
   let keepPrefix = slot >= 0;
-  if (keepPrefix && unchecked(slotReady[slot])) {
+  if (keepPrefix && slots.ready(slot)) {
     loadPrefix(slot, lanes);
     baseH = <i32>unchecked(loopState[0]);
     nextRetarget = <i32>unchecked(loopState[1]);
