@@ -15,6 +15,7 @@ import { defaultScenario } from '../../src/model/registry/index.ts';
 import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import { validateWithOverrides } from '../../src/model/scenario/set.ts';
 import { runCli as cli, type CliRun } from '../helpers/cli.ts';
+import { PUBLIC_MONTH_FIELDS } from '../helpers/public.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMMANDS = ['subsidy', 'retarget', 'difficulty', 'params', 'validate', 'project', 'evaluate', 'sweep', 'best', 'presets'];
@@ -202,23 +203,7 @@ describe('model commands', () => {
     const expected = model.project(inputsOf({ version: 1 }));
     expect(out.months).toEqual(expected.months);
     expect(out.months).toHaveLength(120);
-    expect(Object.keys(out.months[0])).toEqual([
-      'month',
-      'endHeight',
-      'difficulty',
-      'hashrateEhs',
-      'blocks',
-      'btcIssued',
-      'feesBtc',
-      'btcPriceUsd',
-      'hashpriceUsdPerPhDay',
-      'securityBudgetUsdPerDay',
-      'attackHardwareUsd',
-      'attackPowerUsdPerHour',
-      'attackRewardUsdPerHour',
-      'targetHashrateEhs',
-      'marginalHashcostUsdPerPhDay',
-    ]);
+    expect(Object.keys(out.months[0])).toEqual(PUBLIC_MONTH_FIELDS);
     const t0 = Date.parse(defaultScenario().startDate);
     expect(out.retargets).toHaveLength(expected.retargets.length);
     expect(out.retargets[0].height).toBe(933_408);
@@ -253,25 +238,7 @@ describe('model commands', () => {
     const expected = model.project(inputsOf(presetScenario(findPreset('low-cost-miner-abroad')!)));
     expect(lines).toHaveLength(1 + expected.months.length);
     expect(lines[1]).toBe(
-      [
-        'month',
-        'endHeight',
-        'difficulty',
-        'hashrateEhs',
-        'blocks',
-        'btcIssued',
-        'feesBtc',
-        'btcPriceUsd',
-        'hashpriceUsdPerPhDay',
-        'securityBudgetUsdPerDay',
-        'attackHardwareUsd',
-        'attackPowerUsdPerHour',
-        'attackRewardUsdPerHour',
-        'targetHashrateEhs',
-        'marginalHashcostUsdPerPhDay',
-      ]
-        .map((k) => String(expected.months[0][k as keyof (typeof expected.months)[0]] ?? ''))
-        .join(','),
+      PUBLIC_MONTH_FIELDS.map((k) => String(expected.months[0][k as keyof (typeof expected.months)[0]] ?? '')).join(','),
     );
   });
 

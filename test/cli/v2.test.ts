@@ -10,15 +10,11 @@ import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import { validateWithOverrides } from '../../src/model/scenario/set.ts';
 import { METRICS } from '../../src/model/sweep.ts';
 import { runCli as cli, type CliRun } from '../helpers/cli.ts';
+import { PUBLIC_MONTH_FIELDS } from '../helpers/public.ts';
 
 const model = createModel(loadKernelSync());
-const NEW_MONTH_FIELDS = [
-  'attackHardwareUsd',
-  'attackPowerUsdPerHour',
-  'attackRewardUsdPerHour',
-  'targetHashrateEhs',
-  'marginalHashcostUsdPerPhDay',
-];
+// The five that version 2 adds: the public list's last five.
+const NEW_MONTH_FIELDS = PUBLIC_MONTH_FIELDS.slice(-5);
 const MONTE_CARLO_KEYS = ['paths', 'seed', 'probPivotWins', 'deltaMean', 'deltaP5', 'deltaP50', 'deltaP95', 'npvMeanMine', 'npvMeanPivot'];
 const NEW_METRICS = [
   'attackHardware',

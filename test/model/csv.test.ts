@@ -7,6 +7,7 @@ import { MONTH_FIELDS, type Evaluation, type Projection } from '../../src/model/
 import { cashFlowsCsv, csvField, monthlyCsv, projectionCsv, sweepCsv, toCsv } from '../../src/model/csv.ts';
 import type { SweepSpec } from '../../src/model/sweep.ts';
 import { runCli } from '../helpers/cli.ts';
+import { PUBLIC_MONTH_FIELDS } from '../helpers/public.ts';
 
 const spec: SweepSpec = {
   x: { key: 'leaseUsdPerKwMonth', min: 100, max: 200, n: 3, log: false },
@@ -152,23 +153,7 @@ const evaluation = { cashFlows: { mine: [10, 20, 30], pivot: [-5, 25, 40] } } as
 describe('monthly series', () => {
   it("projectionCsv is the CLI's project CSV", () => {
     const r = rows(projectionCsv(projection));
-    expect(r[0]).toEqual([
-      'month',
-      'endHeight',
-      'difficulty',
-      'hashrateEhs',
-      'blocks',
-      'btcIssued',
-      'feesBtc',
-      'btcPriceUsd',
-      'hashpriceUsdPerPhDay',
-      'securityBudgetUsdPerDay',
-      'attackHardwareUsd',
-      'attackPowerUsdPerHour',
-      'attackRewardUsdPerHour',
-      'targetHashrateEhs',
-      'marginalHashcostUsdPerPhDay',
-    ]);
+    expect(r[0]).toEqual(PUBLIC_MONTH_FIELDS);
     expect(r[0]).toEqual([...MONTH_FIELDS]);
     // null is an empty field.
     expect(r[1]).toEqual([
