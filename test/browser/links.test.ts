@@ -151,7 +151,8 @@ describe('links', () => {
       // The copy button puts the link on the clipboard.
       await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.preview.url.replace(/\/$/, '') });
       await page.getByTestId('copy-link').click();
-      await expect(page.getByTestId('copy-link').textContent()).resolves.toBe('Copied');
+      // The clipboard write is asynchronous: the label turns once it has been granted and done.
+      await expect.poll(() => page.getByTestId('copy-link').textContent()).toBe('Copied');
       await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(url);
 
       // A per-month metric: the month travels too.
