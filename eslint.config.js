@@ -50,7 +50,7 @@ const policies = [
 ];
 
 export default defineConfig(
-  { ignores: ['build/', 'dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'assembly/', 'static/'] },
+  { ignores: ['build/', 'dist/', 'dist-*/', 'dev-dist/', 'node_modules/', 'test-results/', 'assembly/', 'static/'] },
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,

@@ -131,7 +131,7 @@ async function waitForHttp(url: string, alive: () => boolean, describe: () => st
 export interface PreviewOptions {
   /** A fixed port; by default a free one (and another one if it is taken meanwhile). */
   port?: number;
-  /** The built site to serve, relative to the project root; `dist` by default. */
+  /** The built site to serve, relative to the project root; `$HASHPIVOT_DIST` or else `dist` by default. */
   outDir?: string;
   /** A page the built site must have; `index.html` by default. */
   page?: string;
@@ -142,7 +142,7 @@ export interface PreviewOptions {
  * `npm run build` first (`npm test` does it).
  */
 export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
-  const outDir = options.outDir ?? 'dist';
+  const outDir = options.outDir ?? process.env.HASHPIVOT_DIST ?? 'dist';
   const page = options.page ?? 'index.html';
   if (!existsSync(join(ROOT, outDir, page))) {
     throw new Error(`${outDir}/${page} is missing: run \`npm test\` (it builds the site and the test pages) first`);
