@@ -92,8 +92,8 @@ export const difficultyCommand: Command = {
   summary: 'difficulty of a compact target (nBits)',
   help: `Usage: hashpivot difficulty --bits 0x…
 
-Prints the difficulty of a compact target as Bitcoin Core's GetDifficulty computes it (a double;
-Infinity for a zero mantissa).
+Prints the difficulty of a compact target as Bitcoin Core's GetDifficulty computes it (a double).
+A zero target (mantissa, the low 6 hex digits, all zero) has no finite difficulty and is an error.
 
 Options:
   --bits 0x…          compact target, e.g. 0x1d00ffff (difficulty 1)`,
@@ -101,6 +101,14 @@ Options:
   maxPositionals: 0,
   run({ values, io }) {
     const bits = parseBits(values, 'hashpivot difficulty --bits 0x…');
-    io.stdout(`${consensus().difficultyFromBits(bits)}\n`);
+    const difficulty = consensus().difficultyFromBits(bits);
+    if (!Number.isFinite(difficulty)) {
+      const text = stringOption(values, 'bits') as string;
+      throw new CliError(
+        `--bits: ${text} is a zero target (its mantissa, the low 6 hex digits, is 0), which has no finite difficulty; ` +
+          'expected a nonzero mantissa, e.g. 0x1d00ffff',
+      );
+    }
+    io.stdout(`${difficulty}\n`);
   },
 };
