@@ -3,6 +3,10 @@
  * (shortest round trip); none (null, NaN, ±Infinity) is an empty field; text fields are quoted
  * when they hold a comma, a quote or a line break. Lines end with \n, and the file with one.
  *
+ * A text field never starts a spreadsheet formula: text starting with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return (the characters OWASP's CSV-injection guidance lists) gets a leading `'`,
+ * which spreadsheets show as text. Numbers are numbers, never text: `-123` stays `-123`.
+ *
  * Two headers: the CLI's (`<x key>,<y key>,<metric>` for a sweep, the month field
  * names for a projection, `month,mine,pivot,delta` for cash flows), which is a public format and
  * stays exactly as it is, and with `{units: true}` the download's, where each column that has a
@@ -17,11 +21,15 @@ export interface CsvOptions {
   units?: boolean;
 }
 
-/** One field: empty for none, quoted when needed. */
+/** The first characters that make a spreadsheet read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One field: empty for none, a formula-looking text defused with a leading `'`, quoted when needed. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = String(value);
+  const raw = String(value);
+  const text = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -43,6 +43,28 @@ describe('fields', () => {
     expect(csvField(value)).toBe(field);
   });
 
+  // A text cell starting with = + - @ tab or CR would be a formula in a spreadsheet: it gets a
+  // leading ' (and quotes when it holds a comma, a quote or a line break, as any text).
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+    ['+1', "'+1"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', '"\'\r=1"'],
+    ['-123', "'-123"],
+    ['a=1', 'a=1'],
+    [" '=x", " '=x"],
+  ])('text %j → %j', (value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+
+  it('numbers are written as they are, negative ones included', () => {
+    expect([-123, -0.5, -1e-7, -1e21].map(csvField)).toEqual(['-123', '-0.5', '-1e-7', '-1e+21']);
+    expect(toCsv(['name', 'delta'], [['=cmd', -123]])).toBe("name,delta\n'=cmd,-123\n");
+  });
+
   it('toCsv', () => {
     expect(
       toCsv(
