@@ -1,10 +1,33 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy, cspMetaTag } from './src/pwa/csp.ts';
+
+// The one Content-Security-Policy (src/pwa/csp.ts): a header from `vite preview`, a <meta> in the
+// built HTML for hosts that send no header.
+const CSP = contentSecurityPolicy();
+
+/** Writes the policy into every built HTML page, right after its charset. */
+function cspMeta(policy: string): Plugin {
+  return {
+    name: 'hashpivot-csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const charset = /<meta charset="utf-8" \/>/i;
+        if (!charset.test(html)) throw new Error(`${ctx.filename}: no <meta charset="utf-8" /> to put the Content-Security-Policy after`);
+        return html.replace(charset, (m) => `${m}\n    ${cspMetaTag(policy)}`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
     svelte(),
+    cspMeta(CSP),
     // The installable, offline explorer. Every file of a build — HTML, JS chunks, the worker,
     // both .wasm kernels, icons — is precached by the generated service worker, each with
     // its revision. Why an old page never runs new WASM, nor a new page old WASM: Vite names every
@@ -64,7 +87,7 @@ export default defineConfig({
     // A .wasm inlined as a data: URL leaves the service worker no file to precache.
     assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
   },
-  preview: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': CSP } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
