@@ -93,6 +93,11 @@ export class Explorer {
     this.scenario = next as Scenario;
   }
 
+  /** Sets several keys in one change (a plan's share and start together). */
+  setParams(values: Partial<Record<ModelKey, number>>): void {
+    this.scenario = { ...this.scenario, ...values } as Scenario;
+  }
+
   /** Changes part of the view; a cell chosen on other axes is let go. */
   setView(partial: Partial<View>): void {
     const next = { ...this.view, ...partial };
