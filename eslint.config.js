@@ -76,7 +76,12 @@ export default defineConfig(
   },
   {
     // The charts' SVG strings, built by src/charts/ with every text and attribute escaped (svg.ts).
-    files: ['src/components/Heatmap.svelte', 'src/components/EmbedHeatmap.svelte', 'src/components/SeriesCharts.svelte'],
+    files: [
+      'src/components/Heatmap.svelte',
+      'src/components/EmbedHeatmap.svelte',
+      'src/components/SeriesCharts.svelte',
+      'src/components/BestPlan.svelte',
+    ],
     rules: { 'svelte/no-at-html-tags': 'off' },
   },
   {
