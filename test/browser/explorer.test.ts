@@ -2,7 +2,8 @@
  * The explorer in Chromium against the built site: parameters drive the heatmap, the axes and
  * metric drive its axes, legend and breakeven line, a clicked cell is shown in detail, and the
  * keyboard alone reaches and changes a parameter. The keys version 2 adds are in the panel with
- * their units and sources; a preset written for version 1 is migrated as a file is. Screenshots of the main view at 1280×800 and
+ * their units and sources; a preset loads as the version-2 file it is, and a preset's version-1 file, opened as a version-1
+ * link, is migrated as a file is. Screenshots of the main view at 1280×800 and
  * 390×844 go to test-results/ (not committed) for a person to look at; the test itself checks
  * that no axis label overlaps another or leaves the chart.
  */
@@ -12,6 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, REGISTRY, defaultInputs } from '../../src/model/registry/index.ts';
 import { V2_ADDED_KEYS } from '../../src/model/scenario/migrations.ts';
+import { PRESETS_V1 } from '../helpers/presets-v1.ts';
 import { ROOT, browserSuite, watchPage } from './harness.ts';
 import { heatmap, runs, sweepDone } from './page.ts';
 
@@ -19,6 +21,9 @@ const suite = browserSuite();
 // Each test opens `/?v=2`, the link of the default scenario and view: the bare page restores the
 // working scenario the previous test left in this profile (session.svelte.ts).
 const SHOTS = join(ROOT, 'test-results');
+// The full-pivot preset as it was written for version 1, as a version-1 link (its keys; the name is no model input).
+const { version: _v1, name: _name, ...FULL_PIVOT_V1_KEYS } = PRESETS_V1['full-pivot-coreweave-terms'];
+const FULL_PIVOT_V1_LINK = `/?${new URLSearchParams({ v: '1', ...Object.fromEntries(Object.entries(FULL_PIVOT_V1_KEYS).map(([k, v]) => [k, String(v)])) })}`;
 
 async function canvasPixels(page: Page): Promise<string> {
   return heatmap(page)
@@ -148,6 +153,8 @@ describe('explorer', () => {
       await sweepDone(page, m);
       await expect(page.locator('[data-param="siteMw"]').inputValue()).resolves.toBe('286');
       await expect(capex.getAttribute('aria-invalid')).resolves.toBe('false');
+      // A version-2 preset is taken as written: version 2's network response, not version 1's 0.
+      await expect(page.locator('[data-param="networkResponsePctPerMonth"]').inputValue()).resolves.toBe('30');
 
       // The table view of the grid, for reading without the picture.
       await page.locator('summary', { hasText: 'Table view' }).click();
@@ -158,12 +165,9 @@ describe('explorer', () => {
       await expect(table.locator('thead th').nth(1).textContent()).resolves.toBe('$60/kW-mo');
     }));
 
-  it('a preset written for version 1 is migrated as a file is: the map and the detail agree on a discount-rate axis', () =>
-    suite.withPage('/?v=2', async (page) => {
+  it('a preset’s version-1 file, as a version-1 link, is migrated as a file is: the map and the detail agree on a discount-rate axis', () =>
+    suite.withPage(FULL_PIVOT_V1_LINK, async (page) => {
       await sweepDone(page);
-      let n = await runs(page);
-      await page.getByTestId('preset').selectOption('full-pivot-coreweave-terms');
-      await sweepDone(page, n);
       // Version 1's values written out: no network response, one discount rate for both paths.
       await expect(page.locator('[data-param="siteMw"]').inputValue()).resolves.toBe('286');
       await expect(page.locator('[data-param="networkResponsePctPerMonth"]').inputValue()).resolves.toBe('0');
@@ -175,7 +179,7 @@ describe('explorer', () => {
       expect(address.get('discountRatePivotPct')).toBe('10');
 
       // A cell on a discountRatePct axis, shown in detail, is the cell the map computed.
-      n = await runs(page);
+      const n = await runs(page);
       await page.getByTestId('x-key').selectOption('discountRatePct');
       await sweepDone(page, n);
       const box = (await page.locator('[data-testid="heatmap"] .frame').boundingBox())!;

@@ -8,9 +8,14 @@ import { findPreset, presetScenario } from '../../src/model/presets.ts';
 import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import { validateWithOverrides } from '../../src/model/scenario/set.ts';
 import { runCli as cli, type CliRun } from '../helpers/cli.ts';
+import { PRESETS_V1 } from '../helpers/presets-v1.ts';
 
 const model = createModel(loadKernelSync());
 const FIELDS = ['pivotSharePct', 'pivotStartMonth', 'npvPivot', 'delta', 'deltaNow', 'valueOfWaiting'];
+// The low-cost miner as written for version 1 (the network growing 1 %/month, one discount rate, no
+// paths): cheap to search by brute force, and a case where waiting pays.
+const LOW_COST_V1 = PRESETS_V1['low-cost-miner-abroad'];
+const LOW_COST_TEXT = JSON.stringify(LOW_COST_V1);
 
 const inputsOf = (raw: unknown, sets: string[] = []): ModelInputs => {
   const r = validateWithOverrides(raw, sets);
@@ -66,9 +71,8 @@ function expectFailure(run: CliRun, ...fragments: string[]) {
 describe('best', () => {
   it('on the default grid (shares every 5 %, starts 0–60) finds what evaluate finds cell by cell', async () => {
     // A low-cost miner does best to mine on and convert the whole site later: waiting is worth something.
-    const preset = presetScenario(findPreset('low-cost-miner-abroad')!);
-    const expected = bruteForce(inputsOf(preset), range(0, 100, 21), range(0, 60, 61, true));
-    const out = expectPlan(await cli(['best', '--preset', 'low-cost-miner-abroad']), expected);
+    const expected = bruteForce(inputsOf(LOW_COST_V1), range(0, 100, 21), range(0, 60, 61, true));
+    const out = expectPlan(await cli(['best', '-'], LOW_COST_TEXT), expected);
     expect(out.pivotSharePct).toBe(100);
     expect(out.pivotStartMonth).toBeGreaterThan(0);
     expect(out.valueOfWaiting).toBeGreaterThan(0);
@@ -103,29 +107,38 @@ describe('best', () => {
   });
 
   it('a single share, starts that leave out month 0 (deltaNow still pivots at once), and CSV', async () => {
-    const preset = presetScenario(findPreset('low-cost-miner-abroad')!);
-    const inputs = inputsOf(preset);
-    const one = await cli(['best', '--preset', 'low-cost-miner-abroad', '--share', '50:50:1']);
+    const inputs = inputsOf(LOW_COST_V1);
+    const one = await cli(['best', '-', '--share', '50:50:1'], LOW_COST_TEXT);
     expectPlan(one, bruteForce(inputs, [50], range(0, 60, 61, true)));
 
-    const later = await cli(['best', '--preset', 'low-cost-miner-abroad', '--share', '0:100:3', '--start', '12:48:10']);
+    const later = await cli(['best', '-', '--share', '0:100:3', '--start', '12:48:10'], LOW_COST_TEXT);
     const starts = range(12, 48, 10, true);
     expect(starts).toEqual([12, 16, 20, 24, 28, 32, 36, 40, 44, 48]);
     expectPlan(later, bruteForce(inputs, [0, 50, 100], starts));
 
-    const csv = await cli(['best', '--preset', 'low-cost-miner-abroad', '--share', '0:100:3', '--start', '12:48:10', '--format', 'csv']);
+    const csv = await cli(['best', '-', '--share', '0:100:3', '--start', '12:48:10', '--format', 'csv'], LOW_COST_TEXT);
     const [header, row, ...rest] = csv.stdout.trimEnd().split('\n');
     expect(header).toBe(FIELDS.join(','));
     expect(row).toBe(FIELDS.map((f) => String(JSON.parse(later.stdout)[f])).join(','));
     expect(rest).toEqual([]);
   });
 
+  it('--preset NAME searches the preset’s scenario file, as that file on stdin does', async () => {
+    const preset = findPreset('low-cost-miner-abroad')!;
+    expect(preset.version).toBe(2);
+    const grid = ['--share', '0:100:3', '--start', '0:12:4'];
+    const run = await cli(['best', '--preset', preset.name, ...grid]);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toBe((await cli(['best', '-', ...grid], JSON.stringify(presetScenario(preset)))).stdout);
+    expectPlan(run, bruteForce(inputsOf(presetScenario(preset)), [0, 50, 100], [0, 4, 8, 12]));
+  });
+
   it('a horizon shorter than 61 months searches every month it has', async () => {
-    const short = inputsOf(presetScenario(findPreset('low-cost-miner-abroad')!), ['horizonYears=2']);
-    const run = await cli(['best', '--preset', 'low-cost-miner-abroad', '--set', 'horizonYears=2']);
+    const short = inputsOf(LOW_COST_V1, ['horizonYears=2']);
+    const run = await cli(['best', '-', '--set', 'horizonYears=2'], LOW_COST_TEXT);
     expectPlan(run, bruteForce(short, range(0, 100, 21), range(0, 23, 24, true)));
     expectFailure(
-      await cli(['best', '--preset', 'low-cost-miner-abroad', '--set', 'horizonYears=2', '--start', '0:24:25']),
+      await cli(['best', '-', '--set', 'horizonYears=2', '--start', '0:24:25'], LOW_COST_TEXT),
       '--start: MAX must be a whole month from 0 to 23',
     );
   });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/model/scenario/validate.ts';
 import { runCli as cli } from '../helpers/cli.ts';
+import { PRESETS_V1 } from '../helpers/presets-v1.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -38,11 +39,12 @@ describe('migration notices', () => {
     },
   );
 
-  it('sweep and --set too: a preset of version 1 moved onto an epoch’s last block', async () => {
-    const sweep = ['sweep', '--x', 'leaseUsdPerKwMonth:100:160:3', '--y', 'siteMw:50:150:2', '--metric', 'delta'];
-    const sets = ['--preset', 'low-cost-miner-abroad', '--set', `startHeight=${LAST_BLOCK}`];
-    const run = await cli([...sweep, ...sets, '--set', 'epochElapsedSeconds=1200']);
-    const clean = await cli([...sweep, ...sets]);
+  it('sweep and --set too: a preset’s version-1 file moved onto an epoch’s last block', async () => {
+    const sweep = ['sweep', '-', '--x', 'leaseUsdPerKwMonth:100:160:3', '--y', 'siteMw:50:150:2', '--metric', 'delta'];
+    const file = JSON.stringify(PRESETS_V1['low-cost-miner-abroad']);
+    const sets = ['--set', `startHeight=${LAST_BLOCK}`];
+    const run = await cli([...sweep, ...sets, '--set', 'epochElapsedSeconds=1200'], file);
+    const clean = await cli([...sweep, ...sets], file);
     expect(clean).toMatchObject({ status: 0, stderr: '' });
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^epochElapsedSeconds: dropped: [^\n]*\n$/);

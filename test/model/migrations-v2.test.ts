@@ -1,17 +1,18 @@
 // The migration from scenario version 1 to version 2 (docs/model.md §7): a version-1 file, once
 // migrated, resolves under version 2's defaults to exactly the inputs it had in version 1 — every
 // key — so it keeps its version-1 results. Checked on the empty file, the version-1 calibration
-// cases, the presets and random version-1 files, whatever CURRENT_VERSION is.
+// cases, the presets as they were written for version 1 and random version-1 files, whatever
+// CURRENT_VERSION is.
 import { describe, expect, it } from 'vitest';
 import v1Calibration from '../vectors/model-calibration.json' with { type: 'json' };
 import type { ModelInputs } from '../../src/model/keys.ts';
-import { PRESETS, presetScenario } from '../../src/model/presets.ts';
 import { MODEL_KEYS, PARAMS_BY_KEY, defaultInputs, epochElapsedSecondsFor, hashrateEhsFor } from '../../src/model/registry/index.ts';
 import { V1_CHANGED_DEFAULTS, V1_TO_V2, V2_ADDED_KEYS, v2KeysAtV1 } from '../../src/model/scenario/migrations.ts';
 import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import { validateScenario } from '../../src/model/scenario/validate.ts';
 import type { Problem, Scenario } from '../../src/model/scenario/types.ts';
 import { LINK_V1_TO_V2 } from '../../src/model/url/migrations.ts';
+import { PRESETS_V1 } from '../helpers/presets-v1.ts';
 import { mulberry32, randomInputs } from '../helpers/scenarios.ts';
 
 type File = Record<string, unknown>;
@@ -61,7 +62,7 @@ const CASES: [string, File][] = [
     { version: 1, hashrateGrowthPctPerMonth: 2.5, exitMultiplePivot: 12, efficiencyGainPctPerYear: 5 },
   ],
   ...[...v1Calibration.projection, ...v1Calibration.evaluate].map((c, i): [string, File] => [`calibration case ${i + 1}`, c.scenario]),
-  ...PRESETS.map((p): [string, File] => [`preset ${p.name}`, presetScenario(p) as File]),
+  ...Object.entries(PRESETS_V1).map(([name, file]): [string, File] => [`preset ${name} as written for version 1`, { ...file }]),
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((seed): [string, File] => [`random version-1 file ${seed}`, randomV1File(seed)]),
 ];
 
