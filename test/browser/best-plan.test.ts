@@ -128,6 +128,12 @@ describe('best plan', () => {
       await expect(section(page).getByTestId('best-plan-selected-cell').count()).resolves.toBe(1);
       await expect(section(page).getByTestId('best-plan-x-axis').locator('.title').textContent()).resolves.toBe('Pivot share (%)');
       await expect(section(page).locator('svg[role="img"]').getAttribute('aria-describedby')).resolves.toBe('best-plan-sentence');
+      // The table for people who do not see the map: starts 0, 6 … 60 down, shares 0, 20 … 100 % across.
+      await section(page).locator('summary', { hasText: 'as a table' }).click();
+      const table = page.getByTestId('best-plan-table');
+      await expect(table.locator('thead th').allTextContents()).resolves.toEqual(['Start', '0 %', '20 %', '40 %', '60 %', '80 %', '100 %']);
+      await expect(table.locator('tbody tr').count()).resolves.toBe(11);
+      await expect(table.locator('tbody tr').first().locator('td').last().textContent()).resolves.toBe(money(cli.npvPivot));
       // The scenario already has this plan.
       await expect(page.getByTestId('best-plan-apply').isDisabled()).resolves.toBe(true);
       // The main heatmap's hooks stay unique on the page.
