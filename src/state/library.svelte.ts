@@ -2,14 +2,43 @@
  * The scenario library as the page shows it: the list of saved scenarios, the one open in the
  * explorer, a delete that can be undone for a few seconds, and import and export as files. The
  * storage is src/state/store.ts; the file formats are src/model/library.ts.
+ *
+ * When the browser's storage fails (IndexedDB missing, refused or full) the library goes on in
+ * this tab's memory and `storage` says why, so the page can say so and offer the files. Tabs tell
+ * each other of every change (BroadcastChannel `hashpivot-library`): the others reread their list,
+ * and a save over a scenario changed in another tab since it was opened here is refused and
+ * described in `conflict` rather than written over the other tab's version.
  */
 import { exportFileName, exportLibrary, exportScenario, formatImportProblem, parseImports, type StoredRecord } from '../model/library.ts';
 import { explorer } from './explorer.svelte.ts';
+import type { StorageFault } from './kv.ts';
 import * as store from './store.ts';
-import type { ScenarioSummary, UndoToken } from './store.ts';
+import { ConflictError, type ScenarioSummary, type UndoToken } from './store.ts';
 
 /** How long the Undo of a delete stays offered. */
 export const UNDO_MS = 8_000;
+
+/** The channel on which the explorer's tabs tell each other that the library changed. */
+export const LIBRARY_CHANNEL = 'hashpivot-library';
+
+/** What a tab posts after changing the library: the scenario changed (when one) and its new stamp. */
+interface ChangeMessage {
+  type: 'changed';
+  id?: string;
+  modified?: string;
+}
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** An ISO time as the reader's local date and time. */
+const whenText = (iso: string) => (Number.isFinite(Date.parse(iso)) ? when.format(Date.parse(iso)) : iso);
+
+/** A save refused because another tab changed (`theirs`) or deleted the scenario after it was opened here. */
+export interface Conflict {
+  id: string;
+  /** The name it has here. */
+  name: string;
+  theirs?: { name: string; modified: string };
+}
 
 export interface TextFile {
   name: string;
@@ -41,8 +70,55 @@ export class Library {
   status = $state('');
   /** An error of the last action (storage refused, a record unreadable). */
   error = $state('');
+  /** Why saved scenarios are kept in this tab only (IndexedDB missing, refused or full); null: kept in the browser. */
+  storage: StorageFault | null = $state.raw(null);
+  /** The last save over the open scenario, refused because another tab changed or deleted it. */
+  conflict: Conflict | null = $state.raw(null);
+  /** Said when another tab changed the open scenario. */
+  elsewhere = $state('');
 
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The `modified` of the open scenario as this tab last read or wrote it. */
+  #currentModified: string | undefined;
+  #channel: BroadcastChannel | undefined;
+
+  constructor() {
+    store.onStorageFault((fault) => (this.storage = fault));
+    if (typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel(LIBRARY_CHANNEL);
+      // Node (the tests) would otherwise be kept alive by the open channel.
+      (this.#channel as { unref?: () => void }).unref?.();
+      this.#channel.onmessage = (event: MessageEvent) => this.#changedElsewhere(event.data as ChangeMessage);
+    }
+  }
+
+  #announce(message: ChangeMessage): void {
+    // What is kept in memory is this tab's alone.
+    if (this.storage) return;
+    try {
+      this.#channel?.postMessage(message);
+    } catch {
+      // a closed channel: nobody to tell
+    }
+  }
+
+  #changedElsewhere(message: ChangeMessage): void {
+    if (message?.type !== 'changed') return;
+    const name = message.id === undefined ? '' : this.nameOf(message.id);
+    void this.refresh().catch(() => undefined);
+    if (message.id === undefined || message.id !== this.currentId) return;
+    if (message.modified === this.#currentModified) this.elsewhere = '';
+    else if (message.modified)
+      this.elsewhere = `“${name}” was changed in another tab. Saving it here will ask before replacing that version.`;
+    else this.elsewhere = `“${name}” was deleted in another tab.`;
+  }
+
+  #setCurrent(id: string | null, modified?: string): void {
+    this.currentId = id;
+    this.#currentModified = id === null ? undefined : modified;
+    this.conflict = null;
+    this.elsewhere = '';
+  }
 
   async refresh(): Promise<void> {
     this.items = await store.listScenarios();
@@ -65,14 +141,34 @@ export class Library {
     }
   }
 
-  /** Saves the explorer's scenario and view: over the open one, or (`asNew`) as a new one. */
-  save(name: string, asNew: boolean): Promise<StoredRecord | undefined> {
+  /**
+   * Saves the explorer's scenario and view: over the open one, or (`asNew`) as a new one. Over the
+   * open one, a version saved by another tab since it was opened here is not replaced unless
+   * `overwrite`: the save is refused and `conflict` says so.
+   */
+  save(name: string, asNew: boolean, overwrite = false): Promise<StoredRecord | undefined> {
     return this.#act(async () => {
       const id = asNew ? undefined : (this.currentId ?? undefined);
-      const record = await store.saveScenario({ id, name: name.trim(), scenario: explorer.scenario, view: explorer.view });
+      const expectedModified = id !== undefined && !overwrite ? this.#currentModified : undefined;
+      let record: StoredRecord;
+      try {
+        record = await store.saveScenario({ id, expectedModified, name: name.trim(), scenario: explorer.scenario, view: explorer.view });
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const mine = this.nameOf(error.id) || name.trim();
+        this.conflict = { id: error.id, name: mine, theirs: error.theirs };
+        this.elsewhere = '';
+        throw new Error(
+          error.theirs
+            ? `Not saved: “${error.theirs.name}” was changed in another tab (at ${whenText(error.theirs.modified)}) after you opened it here. Save yours as a new scenario, replace theirs, or open theirs.`
+            : `Not saved: “${mine}” was deleted in another tab after you opened it here. Save yours as a new scenario to keep it.`,
+          { cause: error },
+        );
+      }
       explorer.setParam('name', record.name === '' ? undefined : record.name);
-      this.currentId = record.id;
-      this.status = `Saved “${record.name}”.`;
+      this.#setCurrent(record.id, record.modified);
+      this.status = this.storage ? `Saved “${record.name}” in this tab only.` : `Saved “${record.name}”.`;
+      this.#announce({ type: 'changed', id: record.id, modified: record.modified });
       return record;
     });
   }
@@ -85,7 +181,7 @@ export class Library {
         throw new Error(r.status === 'missing' ? 'That scenario is no longer saved.' : r.problems.map((p) => p.message).join('; '));
       explorer.loadScenario(r.record.scenario);
       if (r.record.view) explorer.setView(r.record.view);
-      this.currentId = id;
+      this.#setCurrent(id, r.record.modified);
       this.status = `Opened “${r.record.name}”.`;
     });
   }
@@ -93,8 +189,12 @@ export class Library {
   rename(id: string, name: string): Promise<void> {
     return this.#act(async () => {
       const record = await store.renameScenario(id, name.trim());
-      if (id === this.currentId) explorer.setParam('name', record.name === '' ? undefined : record.name);
+      if (id === this.currentId) {
+        explorer.setParam('name', record.name === '' ? undefined : record.name);
+        this.#currentModified = record.modified;
+      }
       this.status = `Renamed to “${record.name}”.`;
+      this.#announce({ type: 'changed', id, modified: record.modified });
     });
   }
 
@@ -102,6 +202,7 @@ export class Library {
     return this.#act(async () => {
       const record = await store.duplicateScenario(id);
       this.status = `Saved a copy as “${record.name}”.`;
+      this.#announce({ type: 'changed', id: record.id, modified: record.modified });
     });
   }
 
@@ -109,7 +210,8 @@ export class Library {
     return this.#act(async () => {
       const name = this.nameOf(id);
       const token = await store.deleteScenario(id);
-      if (id === this.currentId) this.currentId = null;
+      if (id === this.currentId) this.#setCurrent(null);
+      this.#announce({ type: 'changed', id });
       if (!token) return;
       clearTimeout(this.#undoTimer);
       this.undo = { token, name };
@@ -124,8 +226,10 @@ export class Library {
     clearTimeout(this.#undoTimer);
     if (!undo) return Promise.resolve();
     return this.#act(async () => {
-      await store.restoreScenario(undo.token);
+      const id = await store.restoreScenario(undo.token);
       this.status = `Restored “${undo.name}”.`;
+      const modified = undo.token.record.modified;
+      this.#announce({ type: 'changed', id, modified: typeof modified === 'string' ? modified : undefined });
     });
   }
 
@@ -141,6 +245,7 @@ export class Library {
       }
       const records = await store.importRecords(result.scenarios);
       this.status = `Imported ${records.length} scenario${records.length === 1 ? '' : 's'}.`;
+      this.#announce({ type: 'changed' });
     });
   }
 
@@ -152,6 +257,11 @@ export class Library {
         throw new Error(r.status === 'missing' ? 'That scenario is no longer saved.' : r.problems.map((p) => p.message).join('; '));
       return { name: exportFileName(r.record.name), text: exportScenario(r.record.scenario, r.record.name) };
     });
+  }
+
+  /** The scenario file of the explorer's scenario, as it is now (saved or not). */
+  exportCurrent(): TextFile {
+    return { name: exportFileName(explorer.scenario.name ?? ''), text: exportScenario(explorer.scenario) };
   }
 
   /** The library file of every saved scenario (those this build cannot read are left out and named). */

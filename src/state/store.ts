@@ -15,13 +15,21 @@
  *
  * Plain async functions, no runes: src/state/*.svelte.ts holds the app's state and calls these.
  * `openScenarioStore()` makes an instance (tests pass their own database, clock, ids and storage
- * manager); the top-level functions use one default instance, opened on first use.
+ * manager); the top-level functions use one default instance, opened on first use, which goes on
+ * in memory when IndexedDB is missing, refused or full (src/state/kv.ts fallbackKeyValue) and says
+ * so through `onStorageFault`.
+ *
+ * Two tabs saving over the same scenario: a save over an existing one names the `modified` stamp
+ * it last saw (SaveInput.expectedModified), and when the stored record has another one, or is
+ * gone, the save writes nothing and rejects with a ConflictError (checked and written in one
+ * transaction).
  */
-import { createStore, del, entries, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { createStore, type UseStore } from 'idb-keyval';
 import { makeRecord, migrateRecord, type ImportedScenario, type StoredRecord } from '../model/library.ts';
 import { TEXT_PARAMS_BY_KEY } from '../model/registry/index.ts';
 import type { Problem, Scenario } from '../model/scenario/types.ts';
 import type { View } from '../model/view.ts';
+import { fallbackKeyValue, idbKeyValue, type KeyValue, type StorageFault } from './kv.ts';
 
 export const DB_NAME = 'hashpivot';
 export const STORE_NAME = 'scenarios';
@@ -57,6 +65,12 @@ export interface UndoToken {
 export interface SaveInput {
   /** Present to overwrite a saved scenario ("save"); absent for a new one ("save as"). */
   id?: string;
+  /**
+   * With `id`: the `modified` of that record as this page last read or wrote it. When the stored
+   * record has another (it was saved elsewhere since) or is gone, nothing is written and the save
+   * rejects with a ConflictError. Absent: overwrite whatever is stored.
+   */
+  expectedModified?: string;
   name: string;
   scenario: Scenario;
   view?: View;
@@ -71,9 +85,27 @@ export interface WorkingScenario {
   modified: string;
 }
 
+/** A save over a scenario that was changed or deleted elsewhere (another tab) since it was read. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  constructor(
+    readonly id: string,
+    /** The stored record now; undefined when it was deleted. */
+    readonly theirs: { name: string; modified: string } | undefined,
+  ) {
+    super(
+      theirs
+        ? `“${theirs.name}” was changed elsewhere (saved ${theirs.modified}) after it was opened here`
+        : 'that scenario was deleted elsewhere after it was opened here',
+    );
+  }
+}
+
 export interface StoreOptions {
   /** An idb-keyval store; by default createStore('hashpivot', 'scenarios'). */
   store?: UseStore;
+  /** Where the records are kept, instead of `store` (e.g. memoryKeyValue, fallbackKeyValue). */
+  kv?: KeyValue;
   now?: () => Date;
   newId?: () => string;
   /** navigator.storage by default; null where there is none. */
@@ -127,27 +159,14 @@ function copyName(name: string): string {
 }
 
 export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
-  let idb: UseStore | undefined = options.store;
-  // Opened on first use, so importing this module never touches IndexedDB.
-  const db = (): UseStore => (idb ??= createStore(DB_NAME, STORE_NAME));
+  // IndexedDB is opened on first use, so importing this module never touches it.
+  const kv = options.kv ?? idbKeyValue(() => options.store ?? createStore(DB_NAME, STORE_NAME));
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? defaultId;
   let persistOnce: Promise<boolean | undefined> | undefined;
 
-  /** Writes every entry in one readwrite transaction; any failure aborts it, so none is written. */
-  const putAll = (items: readonly [string, unknown][]): Promise<void> =>
-    db()('readwrite', (store) => {
-      try {
-        for (const [key, value] of items) store.put(value, key);
-      } catch (error) {
-        store.transaction.abort();
-        throw error;
-      }
-      return promisifyRequest(store.transaction);
-    });
-
   async function read(id: string): Promise<LoadResult> {
-    const raw = await get<unknown>(recordKey(id), db());
+    const raw = await kv.get(recordKey(id));
     if (raw === undefined) return { status: 'missing' };
     const r = migrateRecord(raw);
     if (!r.ok) return { status: 'invalid', id, problems: r.problems };
@@ -166,7 +185,7 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
 
   const self: ScenarioStore = {
     async listScenarios() {
-      const all = await entries<IDBValidKey, unknown>(db());
+      const all = await kv.entries();
       const out: ScenarioSummary[] = [];
       for (const [key, value] of all) {
         if (typeof key !== 'string' || !key.startsWith(RECORD_PREFIX)) continue;
@@ -183,7 +202,18 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
 
     async saveScenario(input) {
       const record = makeRecord({ id: input.id ?? newId(), name: input.name, scenario: input.scenario, view: input.view }, now());
-      await set(recordKey(record.id), record, db());
+      const expected = input.id === undefined ? undefined : input.expectedModified;
+      if (expected === undefined) await kv.set(recordKey(record.id), record);
+      else
+        await kv.update(recordKey(record.id), (current) => {
+          const stored = typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : undefined;
+          if (!stored) throw new ConflictError(record.id, undefined);
+          if (stored.modified !== expected) {
+            const name = typeof stored.name === 'string' ? stored.name : '';
+            throw new ConflictError(record.id, { name, modified: String(stored.modified) });
+          }
+          return record;
+        });
       void self.requestPersistence().catch(() => undefined);
       return record;
     },
@@ -193,7 +223,7 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
     async renameScenario(id, name) {
       const current = await readValid(id);
       const record = makeRecord({ id, name, scenario: current.scenario, view: current.view }, now());
-      await set(recordKey(id), record, db());
+      await kv.set(recordKey(id), record);
       return record;
     },
 
@@ -203,23 +233,23 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
         { id: newId(), name: name ?? copyName(current.name), scenario: current.scenario, view: current.view },
         now(),
       );
-      await set(recordKey(record.id), record, db());
+      await kv.set(recordKey(record.id), record);
       return record;
     },
 
     async deleteScenario(id) {
       const key = recordKey(id);
-      const raw = await get<unknown>(key, db());
+      const raw = await kv.get(key);
       if (raw === undefined) return undefined;
-      await del(key, db());
+      await kv.del(key);
       const record = (typeof raw === 'object' && raw !== null ? { ...(raw as object), id } : { id, value: raw }) as UndoToken['record'];
       return { kind: 'deleted', record };
     },
 
     async restoreScenario(token) {
       let id = token.record.id;
-      if ((await get(recordKey(id), db())) !== undefined) id = newId();
-      await set(recordKey(id), { ...token.record, id }, db());
+      if ((await kv.get(recordKey(id))) !== undefined) id = newId();
+      await kv.set(recordKey(id), { ...token.record, id });
       return id;
     },
 
@@ -230,12 +260,12 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
       } catch {
         return false;
       }
-      await set(WORKING_KEY, record, db());
+      await kv.set(WORKING_KEY, record);
       return true;
     },
 
     async loadWorking() {
-      const raw = await get<unknown>(WORKING_KEY, db());
+      const raw = await kv.get(WORKING_KEY);
       if (raw === undefined) return undefined;
       const r = migrateRecord(raw);
       if (!r.ok) return undefined;
@@ -248,8 +278,8 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
       persistOnce ??= (async () => {
         const storage = options.storage === undefined ? defaultStorage() : options.storage;
         if (!storage || typeof storage.persist !== 'function') return undefined;
-        if ((await get(PERSIST_KEY, db())) !== undefined) return undefined;
-        await set(PERSIST_KEY, now().toISOString(), db());
+        if ((await kv.get(PERSIST_KEY)) !== undefined) return undefined;
+        await kv.set(PERSIST_KEY, now().toISOString());
         if (typeof storage.persisted === 'function' && (await storage.persisted())) return true;
         return storage.persist();
       })();
@@ -260,7 +290,7 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
       // Every record is made (and so validated) before anything is written.
       const modified = now();
       const records = items.map((item) => makeRecord({ id: newId(), name: item.name, scenario: item.scenario, view: item.view }, modified));
-      await putAll(records.map((r) => [recordKey(r.id), r]));
+      await kv.setAll(records.map((r) => [recordKey(r.id), r]));
       if (records.length > 0) void self.requestPersistence().catch(() => undefined);
       return records;
     },
@@ -272,7 +302,31 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
 // The default instance
 
 let instance: ScenarioStore | undefined;
-const store = (): ScenarioStore => (instance ??= openScenarioStore());
+let fault: StorageFault | null = null;
+const faultListeners = new Set<(fault: StorageFault) => void>();
+
+function onFault(f: StorageFault): void {
+  fault = f;
+  for (const listener of faultListeners) listener(f);
+}
+
+const store = (): ScenarioStore =>
+  (instance ??= openScenarioStore({
+    kv: fallbackKeyValue(
+      idbKeyValue(() => createStore(DB_NAME, STORE_NAME)),
+      onFault,
+    ),
+  }));
+
+/** Why the default store went on in memory (IndexedDB missing, refused or full); null while it has not. */
+export const storageFault = (): StorageFault | null => fault;
+
+/** Calls `listener` when the default store goes on in memory (at once if it already has); returns an unsubscribe. */
+export function onStorageFault(listener: (fault: StorageFault) => void): () => void {
+  faultListeners.add(listener);
+  if (fault) listener(fault);
+  return () => faultListeners.delete(listener);
+}
 
 export const listScenarios: ScenarioStore['listScenarios'] = () => store().listScenarios();
 export const saveScenario: ScenarioStore['saveScenario'] = (input) => store().saveScenario(input);

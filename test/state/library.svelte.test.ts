@@ -185,3 +185,46 @@ describe('Library: import and export', () => {
     expect(lib.items.map((i) => i.name)).toEqual(['good']);
   });
 });
+
+describe('Library: two tabs', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 5));
+
+  it('a save over a scenario another tab changed since it was opened here is refused, said, and can be resolved', async () => {
+    const other = new Library();
+    const saved = await lib.save('Shared', true);
+    await other.open(saved!.id);
+    await tick();
+    // This tab saves a change: the other tab is told, and rereads its list.
+    explorer.setParam('siteMw', 120);
+    await lib.save('Shared', false);
+    await vi.waitFor(() =>
+      expect(other.elsewhere).toBe('“Shared” was changed in another tab. Saving it here will ask before replacing that version.'),
+    );
+    // The other tab saves its own change over the same scenario: refused, nothing written.
+    explorer.setParam('siteMw', 180);
+    expect(await other.save('Shared', false)).toBeUndefined();
+    expect(other.conflict).toMatchObject({ id: saved!.id, theirs: { name: 'Shared' } });
+    expect(other.error).toMatch(/^Not saved: “Shared” was changed in another tab \(at .+\) after you opened it here\./);
+    expect(await getScenario(saved!.id)).toMatchObject({ status: 'found', record: { scenario: { siteMw: 120 } } });
+    // Replacing theirs is a choice: then it is written.
+    await tick();
+    const replaced = await other.save('Shared', false, true);
+    expect(replaced!.scenario.siteMw).toBe(180);
+    expect(other.conflict).toBeNull();
+    expect(other.error).toBe('');
+  });
+
+  it('a scenario deleted in another tab is not brought back by a save here', async () => {
+    const other = new Library();
+    const saved = await lib.save('Doomed', true);
+    await other.open(saved!.id);
+    await lib.remove(saved!.id);
+    await vi.waitFor(() => expect(other.elsewhere).toBe('“Doomed” was deleted in another tab.'));
+    expect(await other.save('Doomed', false)).toBeUndefined();
+    expect(other.conflict).toEqual({ id: saved!.id, name: 'Doomed', theirs: undefined });
+    expect(other.error).toMatch(/was deleted in another tab/);
+    expect(await getScenario(saved!.id)).toEqual({ status: 'missing' });
+    const kept = await other.save('Doomed', true);
+    expect(kept!.id).not.toBe(saved!.id);
+  });
+});

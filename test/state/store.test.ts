@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_VERSION } from '../../src/model/registry/index.ts';
 import { V1_CHANGED_DEFAULTS, v2KeysAtV1 } from '../../src/model/scenario/migrations.ts';
 import { defaultView } from '../../src/model/view.ts';
-import { openScenarioStore, type ScenarioStore } from '../../src/state/store.ts';
+import { ConflictError, openScenarioStore, type ScenarioStore } from '../../src/state/store.ts';
 
 let dbCount = 0;
 let idb: UseStore;
@@ -143,6 +143,40 @@ describe('saved scenarios', () => {
     expect(got.status === 'invalid' && got.problems[0]!.message).toMatch(/unsupported version 99/);
     expect(await s.listScenarios()).toEqual([{ id: 'new', name: 'From a newer build', modified: newer.modified }]);
     await expect(s.duplicateScenario('new')).rejects.toThrow(/cannot be read/);
+  });
+});
+
+describe('two tabs saving over the same scenario', () => {
+  it('a save naming the stamp it last saw is refused when another tab saved since, or deleted it; nothing is written', async () => {
+    const tabB = open();
+    const mine = await s.saveScenario({ name: 'Shared', scenario: base });
+    // Tab B saves over it, knowing the stamp it read.
+    const theirs = await tabB.saveScenario({
+      id: mine.id,
+      expectedModified: mine.modified,
+      name: 'Shared',
+      scenario: { ...base, siteMw: 300 },
+    });
+    expect(theirs.modified).not.toBe(mine.modified);
+    // This tab still holds the first stamp: refused, and B's version stays.
+    const stale = s.saveScenario({ id: mine.id, expectedModified: mine.modified, name: 'Shared', scenario: { ...base, siteMw: 400 } });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await expect(stale).rejects.toMatchObject({ id: mine.id, theirs: { name: 'Shared', modified: theirs.modified } });
+    expect(await s.getScenario(mine.id)).toEqual({ status: 'found', record: theirs });
+    // With the current stamp it goes through; without one it overwrites whatever is there.
+    const next = await s.saveScenario({
+      id: mine.id,
+      expectedModified: theirs.modified,
+      name: 'Shared',
+      scenario: { ...base, siteMw: 500 },
+    });
+    await s.saveScenario({ id: mine.id, name: 'Shared', scenario: { ...base, siteMw: 600 } });
+    expect(next.scenario.siteMw).toBe(500);
+    // Deleted by the other tab: refused too, and nothing comes back to life.
+    await tabB.deleteScenario(mine.id);
+    const gone = s.saveScenario({ id: mine.id, expectedModified: next.modified, name: 'Shared', scenario: base });
+    await expect(gone).rejects.toMatchObject({ name: 'ConflictError', theirs: undefined, message: /deleted elsewhere/ });
+    expect(await s.getScenario(mine.id)).toEqual({ status: 'missing' });
   });
 });
 
