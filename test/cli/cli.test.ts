@@ -167,6 +167,31 @@ describe('scenario commands', () => {
     expect((await cli(['presets', '--format', 'csv'])).stdout.split('\n')[0]).toBe('name,title,description,kind,source');
   });
 
+  it('presets: every scenario a version-2 file; a deal adds its announcedValueUsd and a dated source, an example neither', async () => {
+    const rows: Record<string, unknown>[] = JSON.parse((await cli(['presets'])).stdout);
+    const deals = rows.filter((r) => r.kind === 'deal');
+    expect(deals.length).toBeGreaterThanOrEqual(6);
+    for (const row of rows) {
+      const preset = findPreset(row.name as string)!;
+      expect((row.scenario as { version: number }).version, preset.name).toBe(2);
+      expect(row.source, preset.name).toMatch(/\b20\d\d\b/);
+      if (row.kind === 'deal') {
+        expect(Object.keys(row)).toEqual(['name', 'title', 'description', 'kind', 'source', 'scenario', 'announcedValueUsd']);
+        expect(row.announcedValueUsd).toBe(preset.announcedValueUsd);
+        expect(row.source).toMatch(/\b20\d\d-\d\d-\d\d\b/);
+      } else {
+        expect(Object.keys(row)).toEqual(['name', 'title', 'description', 'kind', 'source', 'scenario']);
+      }
+    }
+    // The printed scenario is what --preset runs: the same figures from stdin.
+    const hut8 = rows.find((r) => r.name === 'hut8-fluidstack-2025')!;
+    const fromStdin = await cli(['evaluate', '-', '--set', 'btcVolatilityPctPerYear=0'], JSON.stringify(hut8.scenario));
+    expect(fromStdin.status).toBe(0);
+    expect((await cli(['evaluate', '--preset', 'hut8-fluidstack-2025', '--set', 'btcVolatilityPctPerYear=0'])).stdout).toBe(
+      fromStdin.stdout,
+    );
+  });
+
   it('validate prints {"ok":true} for the default scenario, from stdin and from a file', async () => {
     const text = JSON.stringify(defaultScenario());
     expect(await cli(['validate', '-'], text)).toEqual({ status: 0, stdout: '{"ok":true}\n', stderr: '' });
