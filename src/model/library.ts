@@ -26,6 +26,7 @@
  */
 import { CURRENT_VERSION, TEXT_PARAMS_BY_KEY } from './registry/index.ts';
 import { parseJsonText } from './scenario/json.ts';
+import { describe } from './scenario/messages.ts';
 import { resolveInputs } from './scenario/resolve.ts';
 import type { Problem, Scenario } from './scenario/types.ts';
 import { validateScenario } from './scenario/validate.ts';
@@ -128,6 +129,17 @@ function entryLabel(index: number, entry: unknown): string {
   return `scenarios[${index}]${name}`;
 }
 
+/** A value of a library file's own key, as a message shows it (never `undefined`, never a deep stringify). */
+function shownValue(value: unknown): string {
+  return value === undefined || typeof value === 'object' ? describe(value) : (JSON.stringify(value) ?? describe(value)).slice(0, 60);
+}
+
+/** The name of a library's unnamed entry `index`: the file's stem and its number, within the name's length. */
+function entryName(file: string, index: number): string {
+  const number = ` ${index + 1}`;
+  return `${fileStem(file).slice(0, TEXT_PARAMS_BY_KEY.name.maxLength - number.length)}${number}`;
+}
+
 function named(scenario: Scenario, fallback: string): ImportedScenario {
   const name = scenario.name !== undefined && scenario.name !== '' ? scenario.name : fallback || 'Imported scenario';
   return { name, scenario: { ...scenario, name } };
@@ -175,12 +187,12 @@ function parseLibrary(raw: Record<string, unknown>, file: string): ImportResult 
   const problems: ImportProblem[] = [];
   const top = (key: string, message: string) => problems.push({ file, key, message: `${key}: ${message}` });
   if (raw.format !== LIBRARY_FORMAT) {
-    top('format', `expected "${LIBRARY_FORMAT}" (a hashpivot library), got ${JSON.stringify(raw.format)?.slice(0, 60)}`);
+    top('format', `expected "${LIBRARY_FORMAT}" (a hashpivot library), got ${shownValue(raw.format)}`);
     return { ok: false, problems };
   }
   const v = raw.version;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    top('version', `expected the library format version ${LIBRARY_VERSION}, got ${JSON.stringify(v)?.slice(0, 60)}`);
+    top('version', `expected the library format version ${LIBRARY_VERSION}, got ${shownValue(v)}`);
   } else if (v > LIBRARY_VERSION) {
     top('version', `library format version ${v} is newer than this build reads (${LIBRARY_VERSION}); update hashpivot`);
     return { ok: false, problems };
@@ -197,7 +209,7 @@ function parseLibrary(raw: Record<string, unknown>, file: string): ImportResult 
   const scenarios: ImportedScenario[] = [];
   raw.scenarios.forEach((entry, i) => {
     const result = validateScenario(entry);
-    if (result.ok) scenarios.push(named(result.scenario, `${fileStem(file)} ${i + 1}`));
+    if (result.ok) scenarios.push(named(result.scenario, entryName(file, i)));
     else for (const p of result.problems) problems.push({ file, entry: entryLabel(i, entry), key: p.key, message: p.message });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenarios };
@@ -227,6 +239,12 @@ function isAxis(value: unknown): value is Axis {
     typeof value.n === 'number' &&
     typeof value.log === 'boolean'
   );
+}
+
+/** A checked view's own fields, copied: whatever else a stored object held (nested at any depth) is left behind. */
+function copyView(view: View): View {
+  const axis = (a: Axis): Axis => ({ key: a.key, min: a.min, max: a.max, n: a.n, log: a.log });
+  return { x: axis(view.x), y: axis(view.y), metric: view.metric, month: view.month };
 }
 
 /** Problems of a view for a (valid) scenario: its shape, its axes, its metric, its month. */
@@ -276,7 +294,7 @@ export function migrateRecord(raw: unknown): RecordResult {
   if (schemaVersion !== CURRENT_VERSION) result.migratedFrom = schemaVersion;
   if (raw.view !== undefined) {
     const viewProblems = checkView(raw.view, checked.scenario);
-    if (viewProblems.length === 0) record.view = structuredClone(raw.view as View);
+    if (viewProblems.length === 0) record.view = copyView(raw.view as View);
     else result.viewProblems = viewProblems;
   }
   return result;
@@ -300,7 +318,7 @@ export function makeRecord(fields: { id: string; name: string; scenario: Scenari
   if (fields.view) {
     const problems = checkView(fields.view, scenario);
     if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
-    record.view = structuredClone(fields.view);
+    record.view = copyView(fields.view);
   }
   return record;
 }

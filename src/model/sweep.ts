@@ -93,9 +93,17 @@ export function axisValues(axis: Axis): Float64Array {
   return out;
 }
 
-/** Checks an axis against the registry: key, range inside the key's own, 2–2048 points, log > 0. */
-export function checkAxis(name: 'x' | 'y', axis: { key: string; min: number; max: number; n: number; log?: boolean }): Problem[] {
+/**
+ * Checks an axis against the registry: key, range inside the key's own, 2–2048 points, log > 0.
+ * `texts`, the parts as written, are quoted for a part that is not a number (never "got NaN").
+ */
+export function checkAxis(
+  name: 'x' | 'y',
+  axis: { key: string; min: number; max: number; n: number; log?: boolean },
+  texts?: { min: string; max: string; n: string },
+): Problem[] {
   const problems: Problem[] = [];
+  const got = (part: 'min' | 'max' | 'n', v: number) => (Number.isNaN(v) && texts ? JSON.stringify(texts[part]) : String(v));
   if (!isModelKey(axis.key)) {
     return [{ key: name, message: `${name}: unknown key "${axis.key}"; an axis is one of the numeric scenario keys (see \`params\`)` }];
   }
@@ -107,7 +115,7 @@ export function checkAxis(name: 'x' | 'y', axis: { key: string; min: number; max
     if (!Number.isFinite(v) || v < p.min || v > p.max) {
       problems.push({
         key: name,
-        message: `${name}: ${label} of ${axis.key} must be a number in [${p.min}, ${p.max}] ${p.unit}, got ${v}`,
+        message: `${name}: ${label} of ${axis.key} must be a number in [${p.min}, ${p.max}] ${p.unit}, got ${got(label, v)}`,
       });
     }
   }
@@ -117,7 +125,7 @@ export function checkAxis(name: 'x' | 'y', axis: { key: string; min: number; max
   if (!Number.isInteger(axis.n) || axis.n < MIN_POINTS || axis.n > MAX_POINTS) {
     problems.push({
       key: name,
-      message: `${name}: the number of points must be a whole number in [${MIN_POINTS}, ${MAX_POINTS}], got ${axis.n}`,
+      message: `${name}: the number of points must be a whole number in [${MIN_POINTS}, ${MAX_POINTS}], got ${got('n', axis.n)}`,
     });
   }
   if (axis.log && !(axis.min > 0)) {
@@ -137,7 +145,7 @@ export function parseAxis(name: 'x' | 'y', text: string): { ok: true; axis: Axis
   const [key, min, max, n] = parts;
   const num = (s: string) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s.trim()) ? Number(s) : NaN);
   const axis = { key, min: num(min), max: num(max), n: num(n), log: parts.length === 5 };
-  const problems = checkAxis(name, axis);
+  const problems = checkAxis(name, axis, { min, max, n });
   return problems.length ? { ok: false, problems } : { ok: true, axis: axis as Axis };
 }
 

@@ -3,6 +3,8 @@ import { CURRENT_VERSION } from '../registry/index.ts';
 import type { Problem, ValidationResult } from './types.ts';
 import { validateScenario } from './validate.ts';
 
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
@@ -22,7 +24,13 @@ export function parseJsonText(text: string): { ok: true; raw: unknown } | { ok: 
   try {
     return { ok: true, raw: JSON.parse(body) };
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    // The parser's message quotes the text around the fault as it is: its line breaks and other
+    // control characters are escaped, so the problem stays one line.
+    const detail = (e instanceof Error ? e.message : String(e)).replace(
+      // eslint-disable-next-line no-control-regex -- control characters are what it matches
+      /[\u0000-\u001f\u007f\u2028\u2029]/g,
+      (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     const at = /at position (\d+)/.exec(detail);
     let where = '';
     if (at) {

@@ -21,9 +21,20 @@ export function formatNumber(n: number): string {
   return String(n).replace('e+', 'e');
 }
 
-/** Percent-encodes text, leaving the characters a query may hold as they are, for legibility. */
+/** An unpaired UTF-16 surrogate, which UTF-8 (and so percent-encoding) cannot carry. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Percent-encodes text, leaving the characters a query may hold as they are, for legibility. An
+ * unpaired surrogate (possible in an imported file's `"\ud800"`) is written as U+FFFD, as
+ * String.prototype.toWellFormed does, instead of making encodeURIComponent throw.
+ */
 function encodeText(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%40/gi, '@').replace(/%2F/gi, '/');
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\ufffd'))
+    .replace(/%3A/gi, ':')
+    .replace(/%2C/gi, ',')
+    .replace(/%40/gi, '@')
+    .replace(/%2F/gi, '/');
 }
 
 export function formatAxis(axis: Axis): string {
