@@ -267,6 +267,22 @@ describe('model commands', () => {
     );
   });
 
+  it('the README’s figures for the default scenario are what evaluate and best print for it', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const out = JSON.parse((await cli(['evaluate', '-'], '{"version": 2}')).stdout);
+    const millions = (v: number) => `$${Math.round(v / 1e6)} million`;
+    expect(readme).toContain(`about **+${millions(out.delta)}**`);
+    expect(readme).toContain(`pivot ≈ ${millions(out.npv.pivot)}, keep mining ≈ ${millions(out.npv.mine)}`);
+    expect(out.monteCarlo.probPivotWins).toBe(1);
+    expect(readme).toContain(`wins on **all ${out.monteCarlo.paths.toLocaleString('en-US')}** random BTC price paths`);
+    expect(readme).toContain(`5th percentile ≈ +${millions(out.monteCarlo.deltaP5)}`);
+    expect(readme).toContain(`about **$${Math.round(out.breakeven.leaseRate)}/kW-month**`);
+    expect(readme).toContain(`above ≈ $${(Math.round(out.breakeven.btcPrice / 1000) * 1000).toLocaleString('en-US')} today`);
+    const best = JSON.parse((await cli(['best', '-'], '{"version": 2}')).stdout);
+    expect(best).toMatchObject({ pivotSharePct: 100, pivotStartMonth: 0 });
+    expect(readme).toContain('`best` finds the whole site, at once');
+  });
+
   it('evaluate prints the figures the README lists, null where none', async () => {
     const run = await cli(['evaluate', '--preset', 'full-pivot-coreweave-terms']);
     expect(run.stderr).toBe('');
