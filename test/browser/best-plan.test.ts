@@ -252,6 +252,8 @@ describe('how it works', () => {
       // A term in a parameter's label: the PUE of mining.
       await page.keyboard.press('Escape');
       await page.locator('[data-param="miningPue"]').evaluate((el) => (el.closest('details')!.open = true));
+      await mkdir(SHOTS, { recursive: true });
+      await page.getByTestId('parameters').screenshot({ path: join(SHOTS, 'glossary-terms-parameters-1280x800.png') });
       await page.getByTestId('parameters').locator('button[data-term="pue"]').click();
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('glossary-pue');
     }));
