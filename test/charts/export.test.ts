@@ -116,6 +116,21 @@ describe('figures', () => {
     expect(figure.height).toBeGreaterThan(540 + 60);
   });
 
+  it('hostile title and subtitle stay text: no element or attribute comes out of them', () => {
+    const title = '<script>alert(1)</script>"><img src=x onerror=alert(2)>';
+    const subtitle = "</text><foreignObject onload='alert(3)'>&amp;";
+    const clean = heatmapFigure({ scenario, view, values, delta: values, color: metricColor('delta', values), title: 'T', subtitle: 'S' });
+    const figure = heatmapFigure({ scenario, view, values, delta: values, color: metricColor('delta', values), title, subtitle });
+    // The same elements as with harmless texts, in the same order.
+    expect(xmlElements(figure.svg)).toEqual(xmlElements(clean.svg));
+    // No tag (text holds no bare `<`, so every `<…>` is one) carries an event handler.
+    const tags = figure.svg.match(/<[^>]*>/g) ?? [];
+    expect(tags.filter((t) => /\son\w+=/i.test(t))).toEqual([]);
+    expect(figure.svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img');
+    expect(figure.svg).toContain('&lt;/text&gt;&lt;foreignObject');
+    expect(figure.svg).toContain('&amp;amp;');
+  });
+
   it('a series figure carries its key (the legend) and no page variables', () => {
     const figure = seriesFigure({
       scenario,
