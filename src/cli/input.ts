@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { ModelInputs } from '../model/keys.ts';
 import { PRESETS, findPreset, presetScenario } from '../model/presets.ts';
 import { startTimeMs } from '../model/scenario/dates.ts';
+import { duplicateKeys } from '../model/scenario/duplicates.ts';
 import { parseJsonText } from '../model/scenario/json.ts';
 import { resolveInputs } from '../model/scenario/resolve.ts';
 import { validateWithOverrides } from '../model/scenario/set.ts';
@@ -56,6 +57,7 @@ export async function checkScenario(ctx: Context): Promise<Checked> {
   const sets = (ctx.values.set as string[] | undefined) ?? [];
 
   let raw: unknown;
+  let duplicates: Problem[] = [];
   if (presetName !== undefined) {
     if (path !== undefined) {
       throw new CliError(
@@ -69,15 +71,17 @@ export async function checkScenario(ctx: Context): Promise<Checked> {
     raw = presetScenario(preset);
   } else {
     if (path === undefined) throw new CliError('scenario: missing; give a file path, - for stdin, or --preset NAME');
-    const parsed = parseJsonText(await readSource(path, ctx));
+    const text = await readSource(path, ctx);
+    const parsed = parseJsonText(text);
     if (!parsed.ok) return parsed;
     raw = parsed.raw;
+    duplicates = duplicateKeys(text, raw);
   }
 
-  const result = validateWithOverrides(raw, sets);
+  const result = validateWithOverrides(raw, sets, duplicates);
   if (!result.ok) return result;
-  // What migrating an older version changed beyond writing its values (a key it dropped): told on
-  // stderr, one a line; neither an error nor part of the output.
+  // What migrating an older version changed beyond writing its values (a key it dropped), and a
+  // --set key given more than once: told on stderr, one a line; neither an error nor output.
   for (const notice of result.notices ?? []) ctx.io.stderr(`${notice.message}\n`);
   const scenario = result.scenario;
   return { ok: true, loaded: { scenario, inputs: resolveInputs(scenario), startMs: startTimeMs(scenario) } };

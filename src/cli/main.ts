@@ -78,7 +78,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (e) {
     if (e instanceof CliError) {
       if (e.stdout !== undefined) io.stdout(e.stdout);
-      io.stderr(e.lines.map((line) => `${line}\n`).join(''));
+      // One problem a line, whatever a message holds: a line break inside one becomes a space.
+      io.stderr(e.lines.map((line) => `${line.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')}\n`).join(''));
     } else {
       // A failure inside the kernel or the runtime: its message, never its stack.
       const message = e instanceof Error ? e.message : String(e);

@@ -16,6 +16,7 @@ import {
 import { EARLIEST_DATE, LATEST_DATE, parseStartDate } from './dates.ts';
 import { describe, expected, isPlainObject, quote } from './messages.ts';
 import { migrateWithNotices, oldestVersion, versionRangeText } from './migrations.ts';
+import { ProblemList } from './problems.ts';
 import { unknownKey } from './suggest.ts';
 import type { Problem, Scenario, ValidationResult } from './types.ts';
 
@@ -65,56 +66,67 @@ export function checkKey(key: string, value: unknown): Problem | null {
 // ---------------------------------------------------------------------------------------------
 // Whole scenarios
 
+/** `version` and the scenario keys of `raw` (whose own keys are `keys`), in its order. */
+function knownKeys(raw: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (key === 'version' || isModelKey(key) || isTextKey(key)) out[key] = raw[key];
+  return out;
+}
+
 /**
- * Checks a parsed scenario (any JSON value). Returns every problem, or the scenario with its keys
- * in canonical order and migrated to the current version. A scenario whose version is newer than
- * this build is reported on that alone: its keys may mean something this build does not know.
+ * Checks a parsed scenario (any JSON value). Returns its problems (the first MAX_LISTED_PROBLEMS
+ * of them and a count of the rest), or the scenario with its keys in canonical order and migrated
+ * to the current version. A scenario whose version is newer than this build is reported on that
+ * alone: its keys may mean something this build does not know. `problems` holds those found
+ * before (e.g. in --set overrides), to be reported with these.
  */
-export function validateScenario(raw: unknown): ValidationResult {
+export function validateScenario(raw: unknown, problems: ProblemList = new ProblemList()): ValidationResult {
   if (!isPlainObject(raw)) {
-    return {
-      ok: false,
-      problems: [
-        { key: 'scenario', message: `scenario: expected a JSON object such as {"version": ${CURRENT_VERSION}}, got ${describe(raw)}` },
-      ],
-    };
+    problems.add({
+      key: 'scenario',
+      message: `scenario: expected a JSON object such as {"version": ${CURRENT_VERSION}}, got ${describe(raw)}`,
+    });
+    return { ok: false, problems: problems.problems() };
   }
-  const problems: Problem[] = [];
   let notices: Problem[] = [];
+  const keys = Object.keys(raw);
   let obj = raw;
   let version = CURRENT_VERSION;
   if (!Object.hasOwn(raw, 'version')) {
-    problems.push({
+    problems.add({
       key: 'version',
       message: `version: missing; a scenario starts with "version": ${CURRENT_VERSION} (supported: ${versionRangeText()})`,
     });
   } else {
     const v = raw.version;
     if (typeof v !== 'number' || !Number.isInteger(v)) {
-      problems.push({ key: 'version', message: `version: expected a whole number (supported: ${versionRangeText()}), got ${describe(v)}` });
+      problems.add({ key: 'version', message: `version: expected a whole number (supported: ${versionRangeText()}), got ${describe(v)}` });
     } else if (v < oldestVersion() || v > CURRENT_VERSION) {
-      return {
-        ok: false,
-        problems: [{ key: 'version', message: `version: unsupported version ${v}; this build reads version ${versionRangeText()}` }],
-      };
+      problems.add({ key: 'version', message: `version: unsupported version ${v}; this build reads version ${versionRangeText()}` });
+      return { ok: false, problems: problems.problems() };
     } else {
       version = v;
-      if (v < CURRENT_VERSION) ({ scenario: obj, notices } = migrateWithNotices(raw));
+      // Only the keys a scenario has are migrated: copying a huge object of unknown keys is slow.
+      if (v < CURRENT_VERSION) ({ scenario: obj, notices } = migrateWithNotices(knownKeys(raw, keys)));
     }
   }
 
-  for (const key of Object.keys(obj)) {
+  for (const key of keys) {
     if (key === 'version') continue;
-    const problem = checkKey(key, obj[key]);
-    if (problem) problems.push(problem);
+    // An unknown key's message (with its "did you mean") is written only if it is listed.
+    if (!isModelKey(key) && !isTextKey(key)) problems.add(() => unknownKey(key));
+    else if (Object.hasOwn(obj, key)) problems.add(checkKey(key, obj[key]));
   }
+  // The keys a migration wrote.
+  if (obj !== raw)
+    for (const key of Object.keys(obj)) if (key !== 'version' && !Object.hasOwn(raw, key)) problems.add(checkKey(key, obj[key]));
 
   // Rules across keys, checked on values that are valid on their own (or defaults).
   const valid = (key: ModelKey): boolean => Object.hasOwn(obj, key) && checkNumber(key, obj[key]) === null;
   const height = valid('startHeight') ? (obj.startHeight as number) : PARAMS_BY_KEY.startHeight.default;
   const heightValid = !Object.hasOwn(obj, 'startHeight') || valid('startHeight');
   if (heightValid && valid('epochElapsedSeconds') && height % 2016 === 0 && obj.epochElapsedSeconds !== 0) {
-    problems.push({
+    problems.add({
       key: 'epochElapsedSeconds',
       message:
         `epochElapsedSeconds: must be 0 when startHeight (${height}) is an epoch's first block ` +
@@ -124,7 +136,7 @@ export function validateScenario(raw: unknown): ValidationResult {
 
   // From version 2 on, a tip on an epoch's last block has no use for it (docs/model.md §6, Fine print).
   if (version >= 2 && heightValid && Object.hasOwn(obj, 'epochElapsedSeconds') && height % 2016 === 2015) {
-    problems.push({
+    problems.add({
       key: 'epochElapsedSeconds',
       message:
         `epochElapsedSeconds: not used when startHeight (${height}) is an epoch's last block (startHeight mod 2016 = ` +
@@ -132,7 +144,7 @@ export function validateScenario(raw: unknown): ValidationResult {
     });
   }
 
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.size > 0) return { ok: false, problems: problems.problems() };
   const scenario: Record<string, unknown> = { version: CURRENT_VERSION };
   for (const key of SCENARIO_KEYS) {
     if (key !== 'version' && Object.hasOwn(obj, key)) scenario[key] = obj[key];
