@@ -81,6 +81,7 @@ export default defineConfig(
       'src/components/EmbedHeatmap.svelte',
       'src/components/SeriesCharts.svelte',
       'src/components/BestPlan.svelte',
+      'src/components/NetworkView.svelte',
     ],
     rules: { 'svelte/no-at-html-tags': 'off' },
   },

@@ -14,6 +14,8 @@ export interface SeriesLine {
   /** A CSS colour, e.g. `var(--series-mine, #d55e00)`. */
   color: string;
   dashed?: boolean;
+  /** A stroke-dasharray of its own (e.g. `1.5 2.5` for dots), so lines of one chart differ by dash as well as by colour. */
+  dash?: string;
   /** Hold each value until the next point (a difficulty between retargets). */
   step?: boolean;
 }
@@ -36,6 +38,8 @@ export interface SeriesSpec {
   /** Keep 0 in the y domain and draw it. */
   zero?: boolean;
   testid?: string;
+  /** The chart in words, for people who cannot see it: the SVG's accessible name and its `<title>`. */
+  label?: string;
 }
 
 const FONT = 11;
@@ -45,14 +49,16 @@ function maybePositive(name: string, v: number): number {
   return v;
 }
 
+function dashOf(line: SeriesLine): string | undefined {
+  return line.dash ?? (line.dashed ? '5 3' : undefined);
+}
+
 export function seriesSvg(spec: SeriesSpec): string {
   const width = maybePositive('width', spec.width);
   const height = maybePositive('height', spec.height);
   maybePositive('endSeconds', spec.endSeconds);
-  const top = 26;
   const bottom = 24;
   const right = 14;
-  const plotHeight = Math.max(40, height - top - bottom);
 
   const values: number[] = [];
   for (const line of spec.lines) for (const [, v] of line.points) if (v !== null && Number.isFinite(v)) values.push(v);
@@ -62,16 +68,32 @@ export function seriesSvg(spec: SeriesSpec): string {
   if (lo === undefined || hi === undefined) [lo, hi] = [0, 1];
   if (lo === hi) [lo, hi] = [lo - (Math.abs(lo) || 1) * 0.05, hi + (Math.abs(hi) || 1) * 0.05];
   const y0 = scaleLinear().domain([lo, hi]).nice(6);
-  const yScale = y0.copy().range([plotHeight, 0]) as unknown as ContinuousScale;
-  const yAxis: AxisSpec = {
-    orient: 'left',
-    scale: yScale,
-    format: (ticks) => tickFormat(spec.unit, ticks),
-    title: '',
-    bounds: [-top + 6, plotHeight + 10],
-    titleOffset: 0,
+  const layout = (top: number) => {
+    const plotHeight = Math.max(40, height - top - bottom);
+    const yScale = y0.copy().range([plotHeight, 0]) as unknown as ContinuousScale;
+    const yAxis: AxisSpec = {
+      orient: 'left',
+      scale: yScale,
+      format: (ticks) => tickFormat(spec.unit, ticks),
+      title: '',
+      bounds: [-top + 6, plotHeight + 10],
+      titleOffset: 0,
+    };
+    return { top, plotHeight, yScale, yAxis, left: Math.ceil(labelWidth(yAxis)) + 12 };
   };
-  const left = Math.ceil(labelWidth(yAxis)) + 12;
+  let box = layout(26);
+  // The key: one row above the plot, wrapped onto more rows when the chart is too narrow for it.
+  const keys: { line: SeriesLine; x: number; y: number }[] = [];
+  let kx = 0;
+  let ky = 10;
+  for (const line of spec.lines) {
+    const w = 20 + textWidth(line.name, FONT);
+    if (kx > 0 && box.left + kx + w > width - right) [kx, ky] = [0, ky + 15];
+    keys.push({ line, x: kx, y: ky });
+    kx += w + 14;
+  }
+  if (ky > 10) box = layout(16 + ky);
+  const { top, plotHeight, yScale, yAxis, left } = box;
   const plotWidth = Math.max(60, width - left - right);
   const ms = (s: number) => spec.startMs + s * 1000;
   const time = scaleUtc()
@@ -102,11 +124,18 @@ export function seriesSvg(spec: SeriesSpec): string {
       el('path', { class: 'zero', d: `M${num(left)},${num(py(0))}h${num(plotWidth)}`, stroke: 'currentColor', 'stroke-opacity': 0.5 }),
     );
   }
-  for (const rule of spec.rules ?? []) {
+  // Labels of rules close together go one under the other rather than over each other.
+  const labelRows: [number, number][][] = [];
+  const rules = [...(spec.rules ?? [])].sort((a, b) => a.seconds - b.seconds);
+  for (const rule of rules) {
     if (rule.seconds < 0 || rule.seconds > spec.endSeconds) continue;
     const x = px(rule.seconds);
     const w = textWidth(rule.label, FONT);
     const anchorEnd = x + 3 + w > left + plotWidth;
+    const span: [number, number] = anchorEnd ? [x - 3 - w, x - 3] : [x + 3, x + 3 + w];
+    let row = labelRows.findIndex((taken) => taken.every(([a, b]) => span[1] + 4 < a || span[0] > b + 4));
+    if (row < 0) row = labelRows.push([]) - 1;
+    labelRows[row]!.push(span);
     parts.push(
       el(
         'g',
@@ -121,7 +150,7 @@ export function seriesSvg(spec: SeriesSpec): string {
           'text',
           {
             x: num(anchorEnd ? x - 3 : x + 3),
-            y: top + 10,
+            y: top + 10 + 12 * row,
             'text-anchor': anchorEnd ? 'end' : 'start',
             fill: 'currentColor',
             'font-size': FONT,
@@ -163,7 +192,7 @@ export function seriesSvg(spec: SeriesSpec): string {
         fill: 'none',
         stroke: line.color,
         'stroke-width': 1.75,
-        'stroke-dasharray': line.dashed ? '5 3' : undefined,
+        'stroke-dasharray': dashOf(line),
         'stroke-linejoin': 'round',
       }),
     );
@@ -195,18 +224,15 @@ export function seriesSvg(spec: SeriesSpec): string {
       ),
     );
   });
-  // The key, one row above the plot.
-  let kx = left;
-  for (const line of spec.lines) {
+  for (const { line, x, y } of keys) {
     parts.push(
       el(
         'g',
-        { class: 'key', transform: `translate(${num(kx)},10)` },
-        el('path', { d: 'M0,0h16', stroke: line.color, 'stroke-width': 2, 'stroke-dasharray': line.dashed ? '5 3' : undefined }),
+        { class: 'key', transform: `translate(${num(left + x)},${y})` },
+        el('path', { d: 'M0,0h16', stroke: line.color, 'stroke-width': 2, 'stroke-dasharray': dashOf(line) }),
         el('text', { x: 20, dy: '0.32em', fill: 'currentColor', 'font-size': FONT }, text(line.name)),
       ),
     );
-    kx += 20 + textWidth(line.name, FONT) + 14;
   }
   return el(
     'svg',
@@ -219,7 +245,9 @@ export function seriesSvg(spec: SeriesSpec): string {
       viewBox: `0 0 ${num(width)} ${num(height)}`,
       'font-family': 'system-ui, sans-serif',
       role: 'img',
+      'aria-label': spec.label,
     },
+    ...(spec.label ? [el('title', {}, text(spec.label))] : []),
     ...parts,
   );
 }

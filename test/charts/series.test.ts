@@ -51,4 +51,33 @@ describe('series', () => {
       'invalid unit: furlongs',
     );
   });
+  it('names itself, wraps a key too wide for one row, draws each line with its own dash, and stacks rule labels that would collide', () => {
+    const flat = (v: number): [number, number][] => [
+      [0, v],
+      [120 * MONTH_SECONDS, v],
+    ];
+    const lines = ['hashrate', 'hashrate, no exit', 'target N*', 'target N*, no exit'].map((name, k) => ({
+      name,
+      points: flat(k + 1),
+      color: '#000',
+      dash: ['', '7 3', '1.5 2.5', '7 2.5 1.5 2.5'][k] || undefined,
+    }));
+    const spec = { height: 220, startMs: START, endSeconds: 120 * MONTH_SECONDS, unit: 'EH/s', lines, label: 'Hashrate in words' };
+    const rules = [
+      { seconds: 6 * MONTH_SECONDS, label: '30 % leave' },
+      { seconds: 7 * MONTH_SECONDS, label: 'halving → 1.5625 BTC' },
+      { seconds: 100 * MONTH_SECONDS, label: 'halving → 0.78125 BTC' },
+    ];
+    const keyRows = (svg: string) => new Set([...svg.matchAll(/class="key" transform="translate\([\d.]+,(\d+)\)"/g)].map((m) => m[1])).size;
+    const ruleYs = (svg: string) => [...svg.matchAll(/<g class="rule">.*?<text x="[\d.]+" y="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const wide = seriesSvg({ ...spec, width: 900, rules });
+    const narrow = seriesSvg({ ...spec, width: 358, rules });
+    expect(wide).toContain('aria-label="Hashrate in words"><title>Hashrate in words</title>');
+    expect(keyRows(wide)).toBe(1);
+    expect(keyRows(narrow)).toBe(2);
+    for (const dash of ['7 3', '1.5 2.5', '7 2.5 1.5 2.5']) expect(narrow).toContain(`stroke-dasharray="${dash}"`);
+    // Months 6 and 7 are a few pixels apart: the second label goes a row (12 px) lower; month 100's has room.
+    const [a, b, c] = ruleYs(narrow);
+    expect([b! - a!, c! - a!]).toEqual([12, 0]);
+  });
 });
