@@ -190,7 +190,7 @@ export const NETWORK = {
       'each month closes this share of the gap, in logs (0 = no response: the hashrate follows its growth alone).',
     source: 'Version 1: 0, the exogenous hashrate path. Version 2: 30 %/month — modelling assumption: machines ' +
       `switch off within days but new ones take months to order, ship and power; with an elasticity of 3 it fits ${HALVING_FIT}`,
-    stages: PROJECTION, assumption: false,
+    stages: PROJECTION, assumption: false, section: 'response',
     plausible: {
       low: 0, high: 60,
       source: 'Modelling assumption: from no response to a network that closes most of its gap in two months; ' +
@@ -203,7 +203,7 @@ export const NETWORK = {
     description: 'What running one more PH/s for a day costs the marginal miner at the start; with the network ' +
       'response on, the hashrate grows while the hashprice is above the cost and shrinks while it is below.',
     source: HASHCOST_SOURCE,
-    stages: PROJECTION, assumption: false,
+    stages: PROJECTION, assumption: false, section: 'response',
     plausible: {
       low: 20, high: 80, log: true,
       source: 'The hashprice, which the marginal hashcost equals in equilibrium, was $35–60/PH/day in 2025, Nov 2025 ' +
@@ -216,7 +216,7 @@ export const NETWORK = {
     description: 'How much hashrate a higher hashprice calls forth: the marginal hashcost rises as (N / S)^(1/ε); ' +
       '1 splits a revenue shock equally between hashrate and hashprice, a large ε pins the hashprice.',
     source: `Modelling assumption, fitted to ${HALVING_FIT}. Used only with the network response on`,
-    stages: PROJECTION, assumption: false,
+    stages: PROJECTION, assumption: false, section: 'response',
     plausible: {
       low: 1, high: 6,
       source: 'Modelling assumption around the fit to the 2024 halving (3, with mempool.space difficulty after 6, 12 ' +
@@ -230,7 +230,7 @@ export const NETWORK = {
       'shipped and powered).',
     source: 'Modelling assumption: 8 %/month, about 2.5 times the fastest sustained difficulty growth of 2024–2025 ' +
       '(92.7 T in Sep 2024 to 136 T in Sep 2025, ≈ 3.2 %/month; mempool.space via press): a cap for bursts, not a trend',
-    stages: PROJECTION, assumption: false,
+    stages: PROJECTION, assumption: false, section: 'response',
   },
   netMaxDeclinePctPerMonth: {
     label: 'Network decline cap', unit: '%/month',
@@ -238,7 +238,7 @@ export const NETWORK = {
     description: 'The fastest the network\'s hashrate can fall in a month under the response.',
     source: 'Modelling assumption: 15 %/month lets a capitulation like the China mining ban of 2021, when difficulty ' +
       'fell about 28 % at the July 2021 retarget (the largest drop on record; mempool.space), play out over two months',
-    stages: PROJECTION, assumption: false,
+    stages: PROJECTION, assumption: false, section: 'response',
   },
   netFleetJPerTh: {
     label: 'Network fleet efficiency', unit: 'J/TH',
@@ -247,7 +247,7 @@ export const NETWORK = {
       'efficiency gain), for the power an attacker matching the network would need.',
     source: 'Listed miners report fleet averages of 20–25 J/TH (company reports, 2025); 22 J/TH between them, ' +
       'since the whole network also runs older machines',
-    stages: ['prices'], assumption: false,
+    stages: ['prices'], assumption: false, section: 'attack',
     plausible: {
       low: 15, high: 35,
       source: 'From a network of S21-class machines (Antminer S21, 17.5 J/TH) to one with many 2020-era machines ' +
@@ -259,7 +259,7 @@ export const NETWORK = {
     default: 0.05, min: 0.005, max: 1, step: 0.001, integer: false,
     description: 'Power price an attacker matching the network would pay, for the attack\'s power cost per hour.',
     source: '$0.03–0.08/kWh for large miners (JPMorgan research via press, 2025); $0.05 near the middle',
-    stages: ['prices'], assumption: false,
+    stages: ['prices'], assumption: false, section: 'attack',
     plausible: {
       low: 0.02, high: 0.1,
       source: 'Large miners pay $0.03–0.08/kWh (JPMorgan research via press, 2025); the range adds a cent or two ' +

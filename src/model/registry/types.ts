@@ -65,6 +65,12 @@ export interface SpecFields {
   assumption: boolean;
   /** The key's place in the assumption line (1 first); set exactly when `assumption` is. */
   assumptionOrder?: number;
+  /**
+   * A part of its group that the parameter panel shows as a group of its own: 'response' for the
+   * network's response to the hashprice (docs/model.md §7.1), 'attack' for the cost of matching the
+   * network's hashrate (§7.4).
+   */
+  section?: 'response' | 'attack';
 }
 
 /**
