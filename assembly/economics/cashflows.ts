@@ -9,7 +9,7 @@ import {
 import { inputs, MAX_MONTHS } from '../network';
 import {
   btcPerMw, discount, discountHost, drPerMw, months, mothball, opexPerMw, powerPerMw, priceFactor,
-  refreshCapexPerMw, unitNoi,
+  refreshCapexPerMw, unitNoi, unitRent,
 } from './tables';
 
 // Monthly cash flows (index m−1), exit values in the final month.
@@ -80,8 +80,6 @@ export function cashFlows(): void {
   const build = <i32>inputs[I_BUILD_MONTHS];
   const itMw = (alpha * site) / inputs[I_GROSS_TO_IT_RATIO];
   const capexPerMonth = (inputs[I_CAPEX_MUSD_PER_MW_IT] * 1e6 * itMw) / <f64>build;
-  const margin = inputs[I_NOI_MARGIN_PCT] / 100;
-  const grossPerNoi = margin > 0 ? 1 / margin : 0; // rent before the margin, per $ of NOI
   const lease = inputs[I_LEASE_USD_PER_KW_MONTH];
   const rest = (1 - alpha) * site;
   const multMine = inputs[I_EXIT_MULTIPLE_MINE];
@@ -126,7 +124,8 @@ export function cashFlows(): void {
     const hosting = noi - conversion + (m == c0 + 1 ? sold : 0);
     unchecked((cfPivotMining[i] = mining));
     unchecked((cfPivotHosting[i] = hosting));
-    sumRevPivot += grossPerMw * mw + noi * grossPerNoi;
+    // Revenue counts the rent collected, whatever share of it the NOI margin keeps.
+    sumRevPivot += grossPerMw * mw + unchecked(unitRent[i]) * lease;
     sumEbitdaPivot += ePivot + noi;
     if (m > months - 12) {
       trailMine += eMine;

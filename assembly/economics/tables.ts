@@ -23,6 +23,8 @@ export const refreshCapexPerMw = new StaticArray<f64>(MAX_MONTHS);
 export const btcPerMw = new StaticArray<f64>(MAX_MONTHS);
 /** Expected NOI of the lease per $1/kW-month of first-year rent, before the exit value. */
 export const unitNoi = new StaticArray<f64>(MAX_MONTHS);
+/** Expected rent collected per $1/kW-month of first-year rent: the NOI before the margin, at any margin. */
+export const unitRent = new StaticArray<f64>(MAX_MONTHS);
 /** Price path relative to P0: (1+μ)^((m−½)/12). */
 export const priceFactor = new StaticArray<f64>(MAX_MONTHS);
 
@@ -77,7 +79,7 @@ export function prepareMining(): void {
   }
 }
 
-/** The lease's expected NOI per $1/kW-month, month by month: depends on the site and the pivot's terms. */
+/** The lease's expected rent and NOI per $1/kW-month, month by month: depend on the site and the pivot's terms. */
 export function preparePivot(): void {
   const alpha = inputs[I_PIVOT_SHARE_PCT] / 100;
   const itMw = (alpha * inputs[I_SITE_MW]) / inputs[I_GROSS_TO_IT_RATIO];
@@ -93,13 +95,20 @@ export function preparePivot(): void {
   for (let m = 1; m <= months; m++) {
     const k = m - start; // lease month
     let unit: f64 = 0;
+    let rent: f64 = 0;
     if (k >= 1 && (k <= leaseMonths || renewal > 0)) {
       if (k > 1 && (k - 1) % 12 == 0) step = Math.pow(escalator, <f64>((k - 1) / 12));
       const survival = Math.pow(survivalBase, <f64>k / 12);
-      unit = itMw * 1000 * step * margin * (survival + (1 - survival) * recovery);
-      if (k > leaseMonths) unit *= renewal;
+      const collected = survival + (1 - survival) * recovery;
+      unit = itMw * 1000 * step * margin * collected;
+      rent = itMw * 1000 * step * collected;
+      if (k > leaseMonths) {
+        unit *= renewal;
+        rent *= renewal;
+      }
     }
     unchecked((unitNoi[m - 1] = unit));
+    unchecked((unitRent[m - 1] = rent));
   }
 }
 

@@ -252,13 +252,16 @@ export function cashFlows(s: ModelInputs, net: NetworkMonths): PathFlows {
     const conversion = m > c0 && m <= c0 + build ? capexPerMonth : 0;
     const k = m - c0 - build; // lease month
     let unitNoi = 0;
+    let unitRent = 0; // expected rent collected per $1/kW-month, before the margin
     if (k >= 1 && k <= 12 * s.leaseTermYears) {
       const rent = itMw * 1000 * (1 + s.leaseEscalatorPct / 100) ** Math.floor((k - 1) / 12);
       const survival = survivalBase ** (k / 12);
       unitNoi = rent * (s.noiMarginPct / 100) * (survival + (1 - survival) * (s.recoveryPct / 100));
+      unitRent = rent * (survival + (1 - survival) * (s.recoveryPct / 100));
     }
     const noi = unitNoi * s.leaseUsdPerKwMonth;
-    const grossRentShare = s.noiMarginPct > 0 ? noi / (s.noiMarginPct / 100) : 0;
+    // Revenue counts the rent collected, whatever share of it the NOI margin keeps (docs/model.md §8).
+    const grossRentShare = unitRent * s.leaseUsdPerKwMonth;
     pivot.push(b.ebitda - refreshCapex(nextMiningMw) - conversion + noi);
     noiPerLeaseDollar.push(unitNoi);
     pivotMiningEbitda.push(b.ebitda);

@@ -4,8 +4,20 @@ import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
 import type { EvaluationV1, ModelV1 } from '../../src/model/results.ts';
 import { referenceModel } from '../../src/kernel/reference.ts';
+import { evaluate as evaluateV2, fromV1 } from '../../src/kernel/reference-v2/index.ts';
 import { createNodeModel } from '../../src/kernel/load-node.ts';
-import { allModels, expectClose, mulberry32, npvAt, onScheduleEhs, randomInputs, withInputs, MONTH, TWO_32 } from '../helpers/scenarios.ts';
+import {
+  allModels,
+  expectClose,
+  mulberry32,
+  npvAt,
+  onScheduleEhs,
+  randomInputs,
+  withInputs,
+  MONTH,
+  TWO_32,
+  WASM_VARIANTS,
+} from '../helpers/scenarios.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A constant network worked out by hand (as in test/kernel/projection.test.ts): tip 1,038,240 = 2016·515
@@ -172,6 +184,33 @@ describe.each(allModels())('economics: %s', (_name, model: ModelV1) => {
     expect(e.cashFlows.pivot.slice(72)).toEqual(new Array(24).fill(0));
     // Δ = −A + L·B/120 with A the capex PV → L* = 120 · A / (lease PV).
     expectClose(e.breakeven.leaseRate, (120 * (320e6 / 12) * geometric(v, 1, 12)) / (4.32e6 * geometric(v, 13, 72)), 1e-9, 0, 'L*');
+  });
+
+  it('revenue per MW-year counts the rent at any NOI margin, 0 included', () => {
+    // The annuity above: IT 40 MW at $120/kW-month, months 13–72, no default, mining off ($10/kWh)
+    // and the whole site converted at month 0. Rent 40 · 1000 · 120 = $4.8M a month for 60 months,
+    // $288M over 60 MW · 8 years: $600,000 per MW-year, whatever share of it the margin keeps.
+    const lease = {
+      horizonYears: 8,
+      powerUsdPerKwh: 10,
+      opexUsdPerMwMonth: 0,
+      siteMw: 60,
+      pivotSharePct: 100,
+      pivotStartMonth: 0,
+      grossToItRatio: 1.5,
+      buildMonths: 12,
+      leaseUsdPerKwMonth: 120,
+      leaseEscalatorPct: 0,
+      leaseTermYears: 5,
+      defaultPctPerYear: 0,
+      recoveryPct: 0,
+    };
+    for (const noiMarginPct of [0, 0.5, 90, 100]) {
+      const e = model.evaluate(constantNetwork({ ...lease, noiMarginPct }));
+      expectClose(e.perMwYear.pivot.revenue, 600_000, 1e-12, 0, `revenue at margin ${noiMarginPct} %`);
+      // EBITDA keeps the margin's share: 4.8e6 · η · 60 / 480.
+      expectClose(e.perMwYear.pivot.ebitda, 600_000 * (noiMarginPct / 100), 1e-12, 1e-6, `EBITDA at margin ${noiMarginPct} %`);
+    }
   });
 
   it('mining only: a year on a constant network, month by month from the block schedule', () => {
@@ -425,5 +464,42 @@ describe('breakevens and IRR on random scenarios', () => {
       const s = randomInputs(rng, { maxHorizonYears: 4 });
       checkBreakevens(referenceModel, s, referenceModel.evaluate(s));
     }
+  });
+});
+
+describe('version 2: revenue per MW-year counts the rent at any NOI margin, renewal included', () => {
+  // The lease of 'revenue per MW-year counts the rent at any NOI margin' renewed with probability
+  // 50 % after its 5-year term: months 73–96 collect half the rent, 24 · 0.5 · $4.8M = $57.6M more,
+  // so ($288M + $57.6M) / (60 MW · 8 years) = $720,000 per MW-year.
+  const v2 = (noiMarginPct: number) => ({
+    ...fromV1(
+      constantNetwork({
+        horizonYears: 8,
+        powerUsdPerKwh: 10,
+        opexUsdPerMwMonth: 0,
+        siteMw: 60,
+        pivotSharePct: 100,
+        pivotStartMonth: 0,
+        grossToItRatio: 1.5,
+        buildMonths: 12,
+        leaseUsdPerKwMonth: 120,
+        leaseEscalatorPct: 0,
+        leaseTermYears: 5,
+        defaultPctPerYear: 0,
+        recoveryPct: 0,
+        noiMarginPct,
+      }),
+    ),
+    renewalPct: 50,
+  });
+  const models: [string, (s: ReturnType<typeof v2>) => { perMwYear: { pivot: { revenue: number } } }][] = [
+    ['reference v2', evaluateV2],
+    ...WASM_VARIANTS.map((v): [string, (s: ReturnType<typeof v2>) => { perMwYear: { pivot: { revenue: number } } }] => {
+      const model = createNodeModel(v);
+      return [`WASM ${v}`, (s) => model.evaluate(s)];
+    }),
+  ];
+  it.each(models)('%s', (_name, evaluate) => {
+    for (const margin of [0, 85]) expectClose(evaluate(v2(margin)).perMwYear.pivot.revenue, 720_000, 1e-12, 0, `margin ${margin} %`);
   });
 });

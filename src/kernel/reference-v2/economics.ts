@@ -6,7 +6,7 @@
  *
  * Choices (docs/model.md §8):
  * - revenue per MW-year counts mining revenue, the demand-response credit and the expected rent
- *   before the margin (expected NOI / margin, so none when the margin is 0, as in version 1);
+ *   collected (after default and recovery, before the NOI margin, so also at a margin of 0);
  *   EBITDA counts mining EBITDA and expected NOI. Neither counts the resale.
  * - a refresh in the horizon's final month is paid, on schedule.
  */
@@ -135,11 +135,14 @@ export function cashFlows(s: ModelInputsV2, btcPerHashSecond: Float64Array, pric
     const conversion = m > c0 && m <= c0 + build ? capexPerMonth : 0;
     const k = m - c0 - build; // lease month
     let unitNoi = 0;
+    let unitRent = 0; // expected rent collected per $1/kW-month, before the margin
     if (k >= 1) {
       const rent = itMw * 1000 * (1 + s.leaseEscalatorPct / 100) ** Math.floor((k - 1) / 12);
       const survival = survivalBase ** (k / 12);
       const expected = rent * margin * (survival + (1 - survival) * (s.recoveryPct / 100));
+      const collected = rent * (survival + (1 - survival) * (s.recoveryPct / 100));
       unitNoi = k <= leaseMonths ? expected : renewal * expected;
+      unitRent = k <= leaseMonths ? collected : renewal * collected;
     }
     const noi = unitNoi * s.leaseUsdPerKwMonth;
     let resale = 0;
@@ -150,7 +153,8 @@ export function cashFlows(s: ModelInputsV2, btcPerHashSecond: Float64Array, pric
     }
     flows.pivotHosting[m - 1] = noi - conversion + resale;
     flows.noiPerLeaseDollar[m - 1] = unitNoi;
-    const grossRent = margin > 0 ? noi / margin : 0;
+    // Revenue counts the rent collected, whatever share of it the NOI margin keeps (docs/model.md §8).
+    const grossRent = unitRent * s.leaseUsdPerKwMonth;
     flows.revenue.pivot += b.revenue + b.drCredit + grossRent;
     flows.ebitda.pivot += b.ebitda + noi;
   }
