@@ -2,11 +2,16 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
+import { API_BASE_SETTING, apiBase, apiOrigin } from './src/pwa/api-base.ts';
 import { contentSecurityPolicy, cspMetaTag } from './src/pwa/csp.ts';
+
+// The public API "today's network" reads: one build setting, built into the page and allowed, as its
+// one extra origin, in the policy (src/pwa/api-base.ts).
+const API_BASE = apiBase(process.env[API_BASE_SETTING]);
 
 // The one Content-Security-Policy (src/pwa/csp.ts): a header from `vite preview`, a <meta> in the
 // built HTML for hosts that send no header.
-const CSP = contentSecurityPolicy();
+const CSP = contentSecurityPolicy({ connectOrigins: [apiOrigin(API_BASE)] });
 
 /** Writes the policy into every built HTML page, right after its charset. */
 function cspMeta(policy: string): Plugin {
@@ -80,6 +85,7 @@ export default defineConfig({
     }),
   ],
   publicDir: 'static',
+  define: { 'import.meta.env.HASHPIVOT_API_BASE': JSON.stringify(API_BASE) },
   // The asc bindings and our workers use top-level await and ES modules.
   worker: { format: 'es' },
   build: {

@@ -93,9 +93,11 @@ export class Explorer {
     this.scenario = next as Scenario;
   }
 
-  /** Sets several keys in one change (a plan's share and start together). */
-  setParams(values: Partial<Record<ModelKey, number>>): void {
-    this.scenario = { ...this.scenario, ...values } as Scenario;
+  /** Sets several keys in one change (a plan's share and start together); `undefined` removes a key. */
+  setParams(values: Partial<Record<ModelKey | 'startDate', ScenarioValue | undefined>>): void {
+    const next: Record<string, unknown> = { ...this.scenario, ...values };
+    for (const [key, value] of Object.entries(values)) if (value === undefined) delete next[key];
+    this.scenario = next as Scenario;
   }
 
   /** Changes part of the view; a cell chosen on other axes is let go. */

@@ -8,12 +8,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiBase, apiOrigin } from '../../src/pwa/api-base.ts';
 import { contentSecurityPolicy, cspDirectives } from '../../src/pwa/csp.ts';
 import { ROOT, browserSuite, watchPage } from './harness.ts';
 
 const suite = browserSuite();
 const DIST = join(ROOT, process.env.HASHPIVOT_DIST ?? 'dist');
-const POLICY = contentSecurityPolicy();
+// The site's policy: the API base it was built with (a build setting) is its one extra connect-src origin.
+const POLICY = contentSecurityPolicy({ connectOrigins: [apiOrigin(apiBase(process.env.HASHPIVOT_API_BASE))] });
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
