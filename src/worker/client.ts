@@ -64,10 +64,19 @@ export class KernelClient {
       if (reply.ok) pending.resolve(reply.result);
       else pending.reject(new Error(reply.error));
     });
-    // The worker failed to load or threw outside a request: no reply will come.
+    // The worker failed to load or threw outside a request: no reply will come. One that never
+    // replied did not load: its script is this build's (content-hashed) file, which is gone from
+    // the server when the site was deployed anew since this page loaded (and no service worker
+    // keeps this build's files); never another build's, so a reload is the way on.
+    let replied = false;
+    worker.addEventListener('message', () => (replied = true), { once: true });
     worker.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
-      this.terminate(`kernel worker failed: ${event.message || 'could not start'}`);
+      this.terminate(
+        replied || event.message
+          ? `kernel worker failed: ${event.message || 'it stopped'}`
+          : 'kernel worker failed: could not start. If hashpivot was updated since this page was opened, reload the page to use the new version.',
+      );
     });
     worker.addEventListener('messageerror', () => this.terminate('kernel worker sent a message that could not be read'));
     this.#worker = worker;

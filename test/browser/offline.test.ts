@@ -159,9 +159,9 @@ describe('a new deployment', () => {
   });
 
   it('is offered and waits: the open page keeps its build until the update is taken', async () => {
-    // The next build: dist with a changed page, and the service worker's revision of it.
+    // The next build: the build under test (dist, or $HASHPIVOT_DIST) with a changed page, and the service worker's revision of it.
     next = await mkdtemp(join(tmpdir(), 'hashpivot-next-'));
-    await cp(join(ROOT, 'dist'), next, { recursive: true });
+    await cp(join(ROOT, process.env.HASHPIVOT_DIST ?? 'dist'), next, { recursive: true });
     const html = await readFile(join(next, 'index.html'), 'utf8');
     await writeFile(
       join(next, 'index.html'),

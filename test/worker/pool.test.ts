@@ -277,6 +277,22 @@ describe('SweepPool: errors reach the caller', () => {
     expect(workers.created).toHaveLength(2);
   });
 
+  it('a worker whose script never loads (no message, no reply) is said to be gone with a deployment, and a reload named', async () => {
+    const workers = fakeWorkers();
+    const p = pool({ workers: 1, createWorker: workers.create });
+    const run = p.sweep({ inputs: base, spec: network });
+    // As a module worker whose file is missing: an error event with no message, before any reply.
+    workers.created[0]!.crash('');
+    await expect(run).rejects.toThrow(
+      'kernel worker failed: could not start. If hashpivot was updated since this page was opened, reload the page to use the new version.',
+    );
+    // One that had replied and then stops without a message is not blamed on a deployment.
+    expect(identical(await p.sweep({ inputs: base, spec: network }), expected(base, network))).toEqual([]);
+    const again = p.sweep({ inputs: base, spec: network });
+    workers.created[1]!.crash('');
+    await expect(again).rejects.toThrow(/^kernel worker failed: it stopped$/);
+  });
+
   it('rejects a grid it cannot cut into blocks, an onRows that throws, and everything on terminate()', async () => {
     const p = pool({ workers: 1, createWorker: fakeWorkers().create });
     await expect(p.sweep({ inputs: base, spec: { ...network, y: { ...network.y, n: 0 } } })).rejects.toThrow(/invalid sweep: 17×0/);
