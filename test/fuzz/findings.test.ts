@@ -1,17 +1,25 @@
 /**
  * What the property-based tests of this folder found, each pinned by one example: a link of text
  * with an unpaired surrogate, an axis part that is not a number, a long file name, values nested
- * deeper than JSON.stringify and structuredClone reach, and a parser message holding a line break.
+ * deeper than JSON.stringify and structuredClone reach, a parser message holding a line break, and
+ * a huge link whose every unknown name was given a "did you mean" search.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LIBRARY_FORMAT, migrateRecord, parseImport } from '../../src/model/library.ts';
 import { CURRENT_VERSION, TEXT_PARAMS_BY_KEY } from '../../src/model/registry/index.ts';
 import { parseJsonText } from '../../src/model/scenario/json.ts';
+import { suggestKey } from '../../src/model/scenario/suggest.ts';
 import { validateScenario } from '../../src/model/scenario/validate.ts';
 import { parseAxis } from '../../src/model/sweep.ts';
 import { decodeLink } from '../../src/model/url/parse.ts';
 import { encodeLink } from '../../src/model/url/write.ts';
 import { defaultView } from '../../src/model/view.ts';
+
+// suggestKey as it is, its calls counted.
+vi.mock('../../src/model/scenario/suggest.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/model/scenario/suggest.ts')>();
+  return { ...actual, suggestKey: vi.fn(actual.suggestKey) };
+});
 
 /** An array nested `depth` deep, past what the recursive JSON.stringify and structuredClone reach (about 4,000). */
 const deep = (depth: number) => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`) as unknown;
@@ -81,5 +89,16 @@ describe('findings of the property-based tests', () => {
     expect(parsed.problems[0].message).toMatch(/^scenario: malformed JSON: /);
     expect(parsed.problems[0].message).not.toMatch(/[\n\r]/);
     expect(parsed.problems[0].message).toContain('"{"siteMw":\\n\\n x}"');
+  });
+
+  it('a link of 100,000 unknown names (1.9 MB) searches a "did you mean" only for the 100 it lists', () => {
+    const search = `?v=2&siteMw=300&${Array.from({ length: 100_000 }, (_, i) => `siteMwx${i}=${i}`).join('&')}`;
+    vi.mocked(suggestKey).mockClear();
+    const link = decodeLink(search);
+    expect(vi.mocked(suggestKey).mock.calls.length).toBeLessThanOrEqual(100);
+    expect(link.scenario).toEqual({ version: CURRENT_VERSION, siteMw: 300 });
+    expect(link.ignored).toHaveLength(100);
+    expect(link.ignored[0]).toEqual({ param: 'siteMwx0', raw: '0', reason: 'unknown parameter (did you mean siteMw?)' });
+    expect(link.ignored[99]).toEqual({ param: '…', raw: '', reason: 'and 99901 more parameters ignored' });
   });
 });

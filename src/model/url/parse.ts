@@ -157,7 +157,7 @@ function decode(search: string, migrations: readonly LinkMigration[]): DecodedLi
     ]);
   }
   // The link's own syntax and the view's defaults, up to the current version.
-  params = migrateLink(params, version, migrations);
+  params = migrateLink(params, version, migrations, ignored);
 
   // The scenario: every scenario key, validated (and migrated) as a file of that version is; each
   // key with a problem is dropped (the default of the link's version stands) and listed, and so
@@ -168,7 +168,12 @@ function decode(search: string, migrations: readonly LinkMigration[]): DecodedLi
   for (const [name, value] of params) {
     if (RESERVED.has(name)) continue;
     if (!SCENARIO_KEYS.includes(name)) {
-      ignored.push({ param: shown(name), raw: shown(value), reason: unknownParam(name) });
+      // Only the first MAX_IGNORED are shown: a huge link's other unknown names cost no "did you mean" search.
+      ignored.push({
+        param: shown(name),
+        raw: shown(value),
+        reason: ignored.length < MAX_IGNORED ? unknownParam(name) : 'unknown parameter',
+      });
       continue;
     }
     raw[name] = scenarioValue(name, value);
