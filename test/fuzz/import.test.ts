@@ -296,10 +296,13 @@ describe('scenario and library files under generated input', () => {
           }
           for (const p of result.viewProblems ?? []) expect(p.message.trim()).not.toBe('');
           // Saved again and read back, it is the same record.
-          const again = makeRecord(
-            { id: result.record.id, name: result.record.name, scenario: result.record.scenario, view: result.record.view },
-            new Date(result.record.modified),
-          );
+          const fields = deepFreeze({
+            id: result.record.id,
+            name: result.record.name,
+            scenario: result.record.scenario,
+            view: result.record.view,
+          });
+          const again = makeRecord(fields, new Date(result.record.modified));
           const reread = migrateRecord(again);
           expect(reread.ok && reread.record.scenario).toEqual(again.scenario);
         }),
