@@ -18,7 +18,7 @@ import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import type { Scenario } from '../../src/model/scenario/types.ts';
 import { axisValues, type SweepSpec } from '../../src/model/sweep.ts';
 import { ROOT, browserSuite, watchPage } from './harness.ts';
-import { fillParam, sweepDone } from './page.ts';
+import { fillParam, lowContrast, noHorizontalScroll, sweepDone } from './page.ts';
 
 const suite = browserSuite();
 const SHOTS = join(ROOT, 'test-results');
@@ -65,50 +65,6 @@ async function shownPlan(page: Page, after = 0): Promise<BestPlan> {
 }
 
 const planRuns = async (page: Page) => Number(await section(page).getAttribute('data-run'));
-
-/**
- * Text of the new parts against what is behind it: every element with its own text inside `root`,
- * its colour against the first opaque background up its ancestors, WCAG contrast ratio. Returns
- * those under `min`.
- */
-async function lowContrast(page: Page, root: string, min = 4.5): Promise<string[]> {
-  return page.evaluate(
-    ({ root, min }) => {
-      const parse = (c: string) => {
-        const m = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)/.exec(c);
-        return m ? { rgb: [Number(m[1]), Number(m[2]), Number(m[3])], a: m[4] === undefined ? 1 : Number(m[4]) } : null;
-      };
-      const lum = ([r, g, b]: number[]) => {
-        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-      };
-      const background = (el: Element | null): number[] => {
-        for (; el; el = el.parentElement) {
-          const c = parse(getComputedStyle(el).backgroundColor);
-          if (c && c.a >= 0.99) return c.rgb;
-        }
-        return [255, 255, 255];
-      };
-      const bad: string[] = [];
-      for (const scope of document.querySelectorAll(root)) {
-        for (const el of scope.querySelectorAll('*')) {
-          const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
-          const box = el.getBoundingClientRect();
-          if (!own || box.width === 0 || el.closest('svg')) continue;
-          const fg = parse(getComputedStyle(el).color)!.rgb;
-          const [a, b] = [lum(fg), lum(background(el))];
-          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-          if (ratio < min) bad.push(`${el.tagName.toLowerCase()} "${el.textContent!.trim().slice(0, 40)}": ${ratio.toFixed(2)}`);
-        }
-      }
-      return bad;
-    },
-    { root, min },
-  );
-}
-
-const noHorizontalScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 describe('best plan', () => {
   it('equals the command line’s plan on the default scenario: the whole site, now', () =>
