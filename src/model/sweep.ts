@@ -93,9 +93,44 @@ export function axisValues(axis: Axis): Float64Array {
   return out;
 }
 
+/** Whether an axis's values (whole numbers rounded) repeat one. */
+function repeats(axis: Axis): boolean {
+  const values = axisValues(axis);
+  for (let i = 1; i < values.length; i++) if (values[i] === values[i - 1]) return true;
+  return false;
+}
+
 /**
- * Checks an axis against the registry: key, range inside the key's own, 2–2048 points, log > 0.
- * `texts`, the parts as written, are quoted for a part that is not a number (never "got NaN").
+ * The most points an axis from its min to its max can have without repeating a value: n for a
+ * key that takes any number or when none repeats; fewer for a whole-number key whose points round
+ * onto the same number (horizonYears 1 to 2 in 5 points: 1, 1, 2, 2, 2 — 2 fit).
+ */
+export function distinctPoints(axis: Axis): number {
+  if (!PARAMS_BY_KEY[axis.key].integer || !repeats(axis)) return axis.n;
+  let n = Math.min(axis.n - 1, Math.round(axis.max) - Math.round(axis.min) + 1);
+  while (n >= MIN_POINTS && repeats({ ...axis, n })) n--;
+  return n;
+}
+
+/** The problem of a valid axis of a whole-number key whose points would repeat a value, or null. */
+function repeatProblem(name: 'x' | 'y', axis: Axis): Problem | null {
+  const fit = distinctPoints(axis);
+  if (fit >= axis.n) return null;
+  const values = [...axisValues(axis)];
+  const shown = values.length > 6 ? `${values.slice(0, 6).join(', ')}, …` : values.join(', ');
+  const what = `${name}: ${axis.key} takes whole numbers, so ${axis.n} points from ${axis.min} to ${axis.max} would repeat values (${shown})`;
+  const text = `${axis.key}:${axis.min}:${axis.max}:${fit}${axis.log ? ':log' : ''}`;
+  return {
+    key: name,
+    message:
+      fit >= MIN_POINTS ? `${what}; at most ${fit} distinct values fit (${text})` : `${what}; the range holds one whole number, widen it`,
+  };
+}
+
+/**
+ * Checks an axis against the registry: key, range inside the key's own, 2–2048 points, log > 0,
+ * and no value repeated on a whole-number key (see distinctPoints). `texts`, the parts as
+ * written, are quoted for a part that is not a number (never "got NaN").
  */
 export function checkAxis(
   name: 'x' | 'y',
@@ -131,22 +166,47 @@ export function checkAxis(
   if (axis.log && !(axis.min > 0)) {
     problems.push({ key: name, message: `${name}: a logarithmic axis needs min > 0, got ${axis.min}` });
   }
+  if (problems.length === 0) {
+    const repeated = repeatProblem(name, { ...axis, log: axis.log ?? false } as Axis);
+    if (repeated) problems.push(repeated);
+  }
   return problems;
+}
+
+/** The parts of `KEY:MIN:MAX:N[:log]` as numbers (NaN where one is not), or null when it is not of that form. */
+function readAxis(text: string): { axis: { key: string; min: number; max: number; n: number; log: boolean }; texts: string[] } | null {
+  const parts = text.split(':');
+  if (parts.length < 4 || parts.length > 5 || (parts.length === 5 && parts[4] !== 'log')) return null;
+  const [key, min, max, n] = parts;
+  const num = (s: string) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s.trim()) ? Number(s) : NaN);
+  return { axis: { key, min: num(min), max: num(max), n: num(n), log: parts.length === 5 }, texts: parts };
 }
 
 /** Parses `KEY:MIN:MAX:N[:log]` (the CLI's and the URL's axis form). */
 export function parseAxis(name: 'x' | 'y', text: string): { ok: true; axis: Axis } | { ok: false; problems: Problem[] } {
-  const parts = text.split(':');
-  const bad = (): { ok: false; problems: Problem[] } => ({
-    ok: false,
-    problems: [{ key: name, message: `--${name}: expected KEY:MIN:MAX:N[:log], got "${text}"` }],
-  });
-  if (parts.length < 4 || parts.length > 5 || (parts.length === 5 && parts[4] !== 'log')) return bad();
-  const [key, min, max, n] = parts;
-  const num = (s: string) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s.trim()) ? Number(s) : NaN);
-  const axis = { key, min: num(min), max: num(max), n: num(n), log: parts.length === 5 };
-  const problems = checkAxis(name, axis, { min, max, n });
-  return problems.length ? { ok: false, problems } : { ok: true, axis: axis as Axis };
+  const read = readAxis(text);
+  if (!read) return { ok: false, problems: [{ key: name, message: `--${name}: expected KEY:MIN:MAX:N[:log], got "${text}"` }] };
+  const [, min, max, n] = read.texts;
+  const problems = checkAxis(name, read.axis, { min, max, n });
+  return problems.length ? { ok: false, problems } : { ok: true, axis: read.axis as Axis };
+}
+
+/**
+ * An axis text whose only fault is a whole-number key's repeated values, with N reduced to the
+ * distinct values that fit (`horizonYears:1:2:5` → `horizonYears:1:2:2`); null for any other
+ * text. What a version-1 link's axis becomes (src/model/url/migrations.ts).
+ */
+export function reduceRepeats(name: 'x' | 'y', text: string): { text: string; n: number; fit: number } | null {
+  const read = readAxis(text);
+  if (!read) return null;
+  const [key, min, max, n] = read.texts;
+  const problems = checkAxis(name, read.axis, { min, max, n });
+  if (problems.length !== 1 || !isModelKey(key)) return null;
+  const repeated = repeatProblem(name, read.axis as Axis);
+  if (repeated?.message !== problems[0].message) return null;
+  const fit = distinctPoints(read.axis as Axis);
+  if (fit < MIN_POINTS) return null;
+  return { text: [key, min, max, String(fit), ...read.texts.slice(4)].join(':'), n: read.axis.n, fit };
 }
 
 export function checkSweep(spec: { x: Axis; y: Axis; metric: string; month: number }, horizonYears: number): Problem[] {
