@@ -178,7 +178,7 @@ const validLine: fc.Arbitrary<string[]> = fc.constantFrom(...COMMANDS).chain((co
         ? fc.constant([])
         : 'preset' in command.options
           ? fc.oneof(
-              fc.constantFrom([files.valid], ['-']),
+              fc.constantFrom('file', '-').map((k) => [k === '-' ? k : files.valid]),
               VALID_VALUES.preset.map((p) => [`--preset=${p}`]),
             )
           : fc.constant(['-']);
