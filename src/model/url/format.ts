@@ -19,7 +19,8 @@
  *   key would take if absent (for a derived key such as hashrateEhs: differs from its derivation).
  *   Numbers in JavaScript's shortest round-trip form with the exponent's `+` left out (`1e21`,
  *   since a `+` in a query reads as a space); text keys (startDate, name, notes) percent-encoded
- *   (`+` is read as a space too, as forms write it).
+ *   as UTF-8 (`+` is read as a space too, as forms write it; an unpaired UTF-16 surrogate, which
+ *   UTF-8 cannot carry, is written as U+FFFD).
  * - The view: `x=KEY:MIN:MAX:N[:log]`, `y=…` (the CLI's axis form), `metric=NAME`, `month=M`, only
  *   where they differ from defaultView().
  * - The embed marker `embed=1`: the embed view's URL is the explorer's plus the marker (same path),
