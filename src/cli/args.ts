@@ -10,6 +10,13 @@ export interface Io {
   stderr(text: string): void;
   /** The text a scenario of `-` reads; the process's standard input when absent. */
   stdin?: () => Promise<string>;
+  /**
+   * Writes to stdout and resolves once the text is handed on (the stream drained), so that a long
+   * output is never queued whole in memory; stdout() is used when absent.
+   */
+  stdoutDrained?: (text: string) => Promise<void>;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  stderrIsTTY?: boolean;
 }
 
 /** A user-facing failure: each line names the key or argument at fault. Exit code 2. */

@@ -43,6 +43,12 @@ export function processIo(): Io {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stdin: async () => readFileSync(0, 'utf8'),
+    stdoutDrained: (text) =>
+      new Promise<void>((resolve) => {
+        if (process.stdout.write(text)) resolve();
+        else process.stdout.once('drain', () => resolve());
+      }),
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }
 

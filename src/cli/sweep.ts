@@ -4,7 +4,7 @@
  * the arguments and prints the grid.
  */
 import { loadKernelSync } from '../kernel/load-node.ts';
-import { createSweeper, sweepGrid } from '../kernel/sweep.ts';
+import { createSweeper } from '../kernel/sweep.ts';
 import type { ModelKey } from '../model/keys.ts';
 import type { Problem } from '../model/scenario/types.ts';
 import {
@@ -18,10 +18,35 @@ import {
   type Axis,
   type Metric,
 } from '../model/sweep.ts';
-import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, stringOption, type Command } from './args.ts';
+import { CliError, FORMAT_OPTION, SCENARIO_HELP, SCENARIO_OPTIONS, formatOf, stringOption, type Command, type Io } from './args.ts';
 import { loadScenarioInto } from './input.ts';
-import { sweepCsv } from '../model/csv.ts';
-import { toJson, wrap } from './output.ts';
+import { wrap } from './output.ts';
+import { streamSweep, type GridSink } from './stream.ts';
+
+/** Most often progress is redrawn, in milliseconds. */
+const PROGRESS_MS = 250;
+
+/**
+ * Where the grid goes: stdout, each block awaited until drained, and on a terminal's stderr a
+ * progress line redrawn in place and cleared at the end.
+ */
+function gridSink(io: Io): GridSink {
+  const write = io.stdoutDrained ?? ((text: string) => io.stdout(text));
+  if (!io.stderrIsTTY) return { write };
+  let shown = 0;
+  return {
+    write,
+    progress(done, rows) {
+      const now = Date.now();
+      if (done === rows) {
+        if (shown > 0) io.stderr('\r\x1b[2K');
+      } else if (now - shown >= PROGRESS_MS) {
+        shown = now;
+        io.stderr(`\rsweep: ${done} of ${rows} rows (${Math.floor((100 * done) / rows)} %)`);
+      }
+    },
+  };
+}
 
 /** A sweep problem as a CLI line, naming the option (`--x: …`). */
 function optionLine(p: Problem): string {
@@ -37,7 +62,7 @@ export const sweepCommand: Command = {
                       --metric NAME [--month M] [--format csv|json]
 
 Evaluates the scenario on a grid: the x key takes N values from MIN to MAX (evenly spaced, or
-geometrically with :log; whole-number keys rounded), likewise y; every other key comes from the
+geometrically with :log; whole-number keys rounded, never onto a repeated value), likewise y; every other key comes from the
 scenario, and keys derived by default (hashrateEhs, epochElapsedSeconds) are derived per cell.
 ${wrap(`Metrics: ${METRICS.join(', ')}.`)}
 ${wrap(`${[...MONTH_METRICS].join(', ')} are those of month M (default 1).`)}
@@ -49,7 +74,8 @@ ${wrap(
 )}
 CSV (the default): a header "<x key>,<y key>,<metric>", then one row per cell, x varying fastest;
 an empty field where the value is none. JSON: {"x": {key, values}, "y": {key, values}, "metric",
-"values": [...]} in the same order, null where none.
+"values": [...]} in the same order, null where none. The grid is written as it is computed, a
+block of rows at a time; on a terminal, stderr shows the progress.
 
 ${SCENARIO_HELP}`,
   options: {
@@ -106,14 +132,8 @@ ${SCENARIO_HELP}`,
     const spec = { x, y, metric: metric as Metric, month };
     const explicit = (key: 'hashrateEhs' | 'epochElapsedSeconds') => scenario[key] !== undefined || x.key === key || y.key === key;
     const base = sweepInputs(inputs, { hashrateEhs: explicit('hashrateEhs'), epochElapsedSeconds: explicit('epochElapsedSeconds') });
-    const grid = sweepGrid(createSweeper(loadKernelSync()), base, spec);
-    const cells = Array.from(grid, (v) => (Number.isFinite(v) ? v : null));
-    const xs = [...axisValues(x)];
-    const ys = [...axisValues(y)];
-    if (format === 'json') {
-      ctx.io.stdout(toJson({ x: { key: x.key, values: xs }, y: { key: y.key, values: ys }, metric, values: cells }));
-      return;
-    }
-    ctx.io.stdout(sweepCsv(spec, grid));
+    const sweeper = createSweeper(loadKernelSync());
+    sweeper.begin(base, spec);
+    await streamSweep(spec, format, (start, end) => sweeper.rows(start, end), gridSink(ctx.io));
   },
 };

@@ -2,6 +2,15 @@
 // and one a line, duplicate and repeated keys told, large grids streamed. In process through
 // main(argv, io).
 import { describe, expect, it } from 'vitest';
+import { blockRows, streamSweep } from '../../src/cli/stream.ts';
+import { main } from '../../src/cli/main.ts';
+import { toJson } from '../../src/cli/output.ts';
+import { loadKernelSync } from '../../src/kernel/load-node.ts';
+import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';
+import { sweepCsv } from '../../src/model/csv.ts';
+import { resolveInputs } from '../../src/model/scenario/resolve.ts';
+import { validateWithOverrides } from '../../src/model/scenario/set.ts';
+import { axisValues, sweepInputs, type SweepSpec } from '../../src/model/sweep.ts';
 import { runCli as cli, type CliRun } from '../helpers/cli.ts';
 
 /** Exit 2, every stderr line non-empty, no stack trace, and each fragment on stderr. */
@@ -115,4 +124,124 @@ describe('keys given twice', () => {
     const run = await cli(['validate', '-', '--set', 'zzzzzzzz=1', '--set', 'zzzzzzzz=2'], '{"version": 2}');
     expect(stderrLines(run)).toEqual(['zzzzzzzz: unknown key']);
   });
+});
+
+describe('sweep: the grid streamed a block of rows at a time', () => {
+  const spec = (nx: number, ny: number): SweepSpec => ({
+    x: { key: 'leaseUsdPerKwMonth', min: 60, max: 220, n: nx, log: false },
+    y: { key: 'btcPriceUsd', min: 30_000, max: 250_000, n: ny, log: true },
+    metric: 'delta',
+    month: 1,
+  });
+  const axisArgs = (s: SweepSpec) => ['--x', `leaseUsdPerKwMonth:60:220:${s.x.n}`, '--y', `btcPriceUsd:30000:250000:${s.y.n}:log`];
+
+  /** The grid as the kernel computes it whole, printed whole (what the CLI printed before streaming). */
+  function whole(s: SweepSpec, horizonYears: number) {
+    const r = validateWithOverrides({ version: 2 }, [`horizonYears=${horizonYears}`]);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const base = sweepInputs(resolveInputs(r.scenario), { hashrateEhs: false, epochElapsedSeconds: false });
+    const grid = sweepGrid(createSweeper(loadKernelSync()), base, s);
+    const cells = Array.from(grid, (v) => (Number.isFinite(v) ? v : null));
+    return {
+      csv: sweepCsv(s, grid),
+      json: toJson({
+        x: { key: s.x.key, values: [...axisValues(s.x)] },
+        y: { key: s.y.key, values: [...axisValues(s.y)] },
+        metric: s.metric,
+        values: cells,
+      }),
+    };
+  }
+
+  it('prints exactly the whole grid’s CSV and JSON, on one block and across blocks (2048 × 40: 32 rows, then 8)', async () => {
+    expect(blockRows(2048)).toBe(32);
+    for (const s of [spec(3, 4), spec(2048, 40)]) {
+      const want = whole(s, 1);
+      const args = ['sweep', '-', ...axisArgs(s), '--metric', 'delta', '--set', 'horizonYears=1'];
+      const csv = await cli(args, '{"version": 2}');
+      expect(csv.stderr).toBe('');
+      expect(csv.stdout).toBe(want.csv);
+      const json = await cli([...args, '--format', 'json'], '{"version": 2}');
+      expect(json.stdout).toBe(want.json);
+    }
+  }, 60_000);
+
+  it('text of none, negative, tiny and huge values as sweepCsv and JSON.stringify write them, across blocks', async () => {
+    const s = spec(5, 100_000); // 13,108 rows a block: 8 blocks
+    const cell = (c: number) => [NaN, -0, 1e-300, -1.5e21, 0.1 + 0.2, Infinity, c][c % 7];
+    const grid = Float64Array.from({ length: 5 * 100_000 }, (_, c) => cell(c));
+    let csv = '';
+    await streamSweep(s, 'csv', (a, b) => grid.slice(a * 5, b * 5), { write: (t) => void (csv += t) });
+    expect(csv).toBe(sweepCsv(s, grid));
+    let json = '';
+    await streamSweep(s, 'json', (a, b) => grid.slice(a * 5, b * 5), { write: (t) => void (json += t) });
+    expect(json).toBe(
+      toJson({
+        x: { key: s.x.key, values: [...axisValues(s.x)] },
+        y: { key: s.y.key, values: [...axisValues(s.y)] },
+        metric: s.metric,
+        values: Array.from(grid),
+      }),
+    );
+  });
+
+  it('a 2048 × 2048 grid never holds more than a block: each block is written and drained before the next is computed', async () => {
+    const s = spec(2048, 2048);
+    let pending = false;
+    let asked = 0;
+    let biggest = 0;
+    let bytes = 0;
+    const progress: number[] = [];
+    await streamSweep(
+      s,
+      'csv',
+      (start, end) => {
+        // A block is asked for only once the previous one has drained, and holds at most 32 rows.
+        expect(pending).toBe(false);
+        expect(end - start).toBeLessThanOrEqual(32);
+        asked += end - start;
+        return new Float64Array((end - start) * 2048).fill(1.25);
+      },
+      {
+        write(text) {
+          biggest = Math.max(biggest, text.length);
+          bytes += text.length;
+          pending = true;
+          return new Promise<void>((resolve) =>
+            setImmediate(() => {
+              pending = false;
+              resolve();
+            }),
+          );
+        },
+        progress: (done) => void progress.push(done),
+      },
+    );
+    expect(asked).toBe(2048);
+    expect(progress).toHaveLength(64);
+    expect(progress.at(-1)).toBe(2048);
+    // The whole CSV is 4,194,304 lines (≈ 170 MB here); each write is one block, a 64th of it.
+    expect(bytes).toBeGreaterThan(4_194_304 * 20);
+    expect(biggest).toBeLessThan(bytes / 60);
+  }, 60_000);
+
+  it('progress goes to stderr only when it is a terminal, and is cleared at the end', async () => {
+    // 2048 × 40 cells: a block of 32 rows, then one of 8. On a terminal, progress after the first
+    // block (32 of 40 rows, 80 %), then the line cleared; stdout the same either way.
+    const args = ['sweep', '-', ...axisArgs(spec(2048, 40)), '--metric', 'delta', '--set', 'horizonYears=1'];
+    let stderr = '';
+    let stdout = '';
+    const io = {
+      stdout: (t: string) => void (stdout += t),
+      stderr: (t: string) => void (stderr += t),
+      stdin: async () => '{"version": 2}',
+    };
+    expect(await main(args, io)).toBe(0);
+    expect(stderr).toBe('');
+    const piped = stdout;
+    stdout = '';
+    expect(await main(args, { ...io, stderrIsTTY: true })).toBe(0);
+    expect(stdout).toBe(piped);
+    expect(stderr).toBe('\rsweep: 32 of 40 rows (80 %)\r\x1b[2K');
+  }, 30_000);
 });
