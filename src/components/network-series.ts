@@ -14,6 +14,8 @@ import type { SeriesChart } from './detail-series.ts';
 export interface NetworkChart extends SeriesChart {
   /** The chart in words (its text alternative). */
   description: string;
+  /** Its lines month by month (index 0 = month 1), in `spec.unit`: the CSV download. */
+  table: { name: string; values: readonly (number | null)[] }[];
 }
 
 const WITH = 'var(--series-scenario, #0068a8)';
@@ -89,6 +91,7 @@ export function networkCharts(inputs: ModelInputs, withExit: Projection, without
       id,
       title,
       description: describe(title, unit, lines),
+      table: lines.map(({ name, values }) => ({ name, values })),
       spec: { endSeconds, unit, zero, rules, lines: lines.map((l) => l.line) },
     };
   };
@@ -129,6 +132,7 @@ export function networkCharts(inputs: ModelInputs, withExit: Projection, without
       id: 'net-difficulty',
       title: difficultyTitle,
       description: describe(`${difficultyTitle} at each month's end`, '', difficultyLines),
+      table: difficultyLines.map(({ name, values }) => ({ name: `${name} at the month's end`, values })),
       spec: {
         endSeconds,
         unit: '',

@@ -209,6 +209,36 @@ describe('the network panel', () => {
     }));
 });
 
+describe('the network charts as files', () => {
+  it('download as SVG with title and source, as a 2× PNG, and as CSV with the projection’s months', () =>
+    suite.withPage('/?v=2&exitSharePct=30&exitMonth=6', async (page) => {
+      await panelDone(page);
+      await panel(page).getByTestId('exit-wave').waitFor();
+      const download = async (testid: string) => {
+        const [file] = await Promise.all([page.waitForEvent('download'), panel(page).getByTestId(testid).click()]);
+        return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+      };
+      const svg = await download('download-net-hashrate-svg');
+      expect(svg.name).toBe('hashpivot-net-hashrate.svg');
+      const width = Number(/^<svg[^>]* width="(\d+)"/.exec(svg.bytes.toString())?.[1]);
+      expect(width).toBeGreaterThanOrEqual(860);
+      expect(svg.bytes.toString()).toContain('Hashrate and its target N* (EH/s)');
+      const png = await download('download-net-hashrate-png');
+      // PNG header: the width, big-endian, at byte 16; twice the SVG's.
+      expect([png.name, png.bytes.readUInt32BE(16)]).toEqual(['hashpivot-net-hashrate@2x.png', 2 * width]);
+      const csv = (await download('download-net-hashrate-csv')).bytes.toString().trim().split('\n');
+      expect(csv[0]).toBe('month,hashrate (EH/s),"hashrate, no exit (EH/s)",target N* (EH/s),"target N*, no exit (EH/s)"');
+      expect(csv).toHaveLength(121);
+      const model = createNodeModel();
+      const inputs = resolveInputs({ version: 2, exitSharePct: 30, exitMonth: 6 });
+      const [withExit, without] = [model.project(inputs), model.project({ ...inputs, exitSharePct: 0 })];
+      for (const m of [1, 7, 120]) {
+        const [a, b] = [withExit.months[m - 1]!, without.months[m - 1]!];
+        expect(csv[m]!.split(',').map(Number)).toEqual([m, a.hashrateEhs, b.hashrateEhs, a.targetHashrateEhs, b.targetHashrateEhs]);
+      }
+    }));
+});
+
 describe("today's network", () => {
   it('fills every field from a good answer, says what it read, from where and when, and is undone in one step', () =>
     suite.withPage('/?v=2', async (page) => {
@@ -285,7 +315,11 @@ describe('the new controls by keyboard, on a phone and in dark mode', () => {
   it('reaches the button, the response group and each chart’s words by Tab', () =>
     suite.withPage('/?v=2', async (page) => {
       await panelDone(page);
-      const want = new Set(['today-network', 'response-summary', ...CHARTS.map((id) => `words-${id}`)]);
+      const want = new Set([
+        'today-network',
+        'response-summary',
+        ...CHARTS.flatMap((id) => [`words-${id}`, `download-${id}-svg`, `download-${id}-png`, `download-${id}-csv`]),
+      ]);
       const seen = new Set<string>();
       for (let k = 0; k < 400 && seen.size < want.size; k++) {
         await page.keyboard.press('Tab');
@@ -293,6 +327,7 @@ describe('the new controls by keyboard, on a phone and in dark mode', () => {
           const a = document.activeElement;
           if (a?.matches('[data-testid="today-network"]')) return 'today-network';
           if (a?.matches('details[data-group="response"] > summary')) return 'response-summary';
+          if (a?.matches('[data-testid^="download-net-"]')) return a.getAttribute('data-testid')!;
           const words = a?.matches('summary') ? a.parentElement?.querySelector('[data-testid^="words-"]') : null;
           return words?.getAttribute('data-testid') ?? '';
         });

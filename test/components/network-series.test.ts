@@ -36,6 +36,10 @@ describe('network charts', () => {
       expect(c.description, c.id).not.toMatch(/NaN|Infinity|undefined|none/);
       expect(() => seriesSvg({ ...c.spec, width: 358, height: 220, startMs: 0, label: c.description })).not.toThrow();
     }
+    // The CSV's table: each line month by month, as the projection has it.
+    expect(charts[0]!.table.map((c) => c.name)).toEqual(['hashrate', 'hashrate, no exit', 'target N*', 'target N*, no exit']);
+    expect(charts[0]!.table[3]!.values).toEqual(without.months.map((r) => r.targetHashrateEhs));
+    expect(charts[1]!.table[0]!.values).toEqual(withExit.months.map((r) => r.difficulty));
     // The words read the projection: month 1's and month 120's hashrate, with and without the exit.
     const h = (v: number) => formatValue('EH/s', v, { sig: 3 });
     const [m1, m120] = [withExit.months[0]!, withExit.months[119]!];
