@@ -16,8 +16,9 @@
  *   on its own (an entry of version 1 imports as version 2 with its version-1 values written out).
  *   `exported` is informative. Views are not part of a file: they travel in links.
  *
- * Import is all or nothing: a file (or a batch of files) with any problem imports nothing, and every
- * problem is listed with its file, its entry and its key, in validateScenario's words.
+ * Import is all or nothing: a file (or a batch of files) with any problem imports nothing, and its
+ * problems are listed with their file, entry and key, in validateScenario's words (a file's first
+ * 20, then one line counting the rest).
  *
  * Stored records (IndexedDB): `{id, name, modified, schemaVersion, scenario, view?}`. The scenario is
  * stored as written by the build that saved it; migrateRecord brings it to CURRENT_VERSION when read,
@@ -27,6 +28,7 @@
 import { CURRENT_VERSION, TEXT_PARAMS_BY_KEY } from './registry/index.ts';
 import { parseJsonText } from './scenario/json.ts';
 import { describe } from './scenario/messages.ts';
+import { MAX_LISTED_PROBLEMS, ProblemList, moreProblems } from './scenario/problems.ts';
 import { resolveInputs } from './scenario/resolve.ts';
 import type { Problem, Scenario } from './scenario/types.ts';
 import { validateScenario } from './scenario/validate.ts';
@@ -183,9 +185,21 @@ export function parseImport(text: string, fileName: string): ImportResult {
   return { ok: true, scenarios: [named(result.scenario, fileStem(fileName))] };
 }
 
+/** Fills the places of a ProblemList already taken, so validation writes only the messages there is room for. */
+const TAKEN: Problem = { key: 'scenario', message: 'scenario: listed before' };
+
+/**
+ * Reads a library file's object. Its problems are listed up to MAX_LISTED_PROBLEMS, then counted
+ * in one last line: an entry validated when the list is full writes no message (nor a "did you
+ * mean" search), so a huge file of bad entries costs no more than checking them.
+ */
 function parseLibrary(raw: Record<string, unknown>, file: string): ImportResult {
   const problems: ImportProblem[] = [];
-  const top = (key: string, message: string) => problems.push({ file, key, message: `${key}: ${message}` });
+  let unlisted = 0;
+  const top = (key: string, message: string) => {
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ file, key, message: `${key}: ${message}` });
+    else unlisted++;
+  };
   if (raw.format !== LIBRARY_FORMAT) {
     top('format', `expected "${LIBRARY_FORMAT}" (a hashpivot library), got ${shownValue(raw.format)}`);
     return { ok: false, problems };
@@ -208,10 +222,20 @@ function parseLibrary(raw: Record<string, unknown>, file: string): ImportResult 
   }
   const scenarios: ImportedScenario[] = [];
   raw.scenarios.forEach((entry, i) => {
-    const result = validateScenario(entry);
-    if (result.ok) scenarios.push(named(result.scenario, entryName(file, i)));
-    else for (const p of result.problems) problems.push({ file, entry: entryLabel(i, entry), key: p.key, message: p.message });
+    const taken = Math.min(problems.length, MAX_LISTED_PROBLEMS);
+    const list = new ProblemList();
+    for (let k = 0; k < taken; k++) list.add(TAKEN);
+    const result = validateScenario(entry, list);
+    // A valid entry adds nothing (with places taken it reads as not ok, but the import fails then anyway).
+    if (list.size === taken) {
+      if (result.ok) scenarios.push(named(result.scenario, entryName(file, i)));
+      return;
+    }
+    const own = result.ok ? [] : result.problems.slice(taken, MAX_LISTED_PROBLEMS);
+    for (const p of own) problems.push({ file, entry: entryLabel(i, entry), key: p.key, message: p.message });
+    unlisted += list.size - taken - own.length;
   });
+  if (unlisted > 0) problems.push({ file, ...moreProblems(unlisted) });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenarios };
 }
 

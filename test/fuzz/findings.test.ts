@@ -2,23 +2,23 @@
  * What the property-based tests of this folder found, each pinned by one example: a link of text
  * with an unpaired surrogate, an axis part that is not a number, a long file name, values nested
  * deeper than JSON.stringify and structuredClone reach, a parser message holding a line break, and
- * a huge link whose every unknown name was given a "did you mean" search.
+ * a huge link or library file whose every unknown name was given a "did you mean" search.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { LIBRARY_FORMAT, migrateRecord, parseImport } from '../../src/model/library.ts';
 import { CURRENT_VERSION, TEXT_PARAMS_BY_KEY } from '../../src/model/registry/index.ts';
 import { parseJsonText } from '../../src/model/scenario/json.ts';
-import { suggestKey } from '../../src/model/scenario/suggest.ts';
+import { suggestKey, unknownKey } from '../../src/model/scenario/suggest.ts';
 import { validateScenario } from '../../src/model/scenario/validate.ts';
 import { parseAxis } from '../../src/model/sweep.ts';
 import { decodeLink } from '../../src/model/url/parse.ts';
 import { encodeLink } from '../../src/model/url/write.ts';
 import { defaultView } from '../../src/model/view.ts';
 
-// suggestKey as it is, its calls counted.
+// suggestKey and unknownKey as they are, their calls counted.
 vi.mock('../../src/model/scenario/suggest.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/model/scenario/suggest.ts')>();
-  return { ...actual, suggestKey: vi.fn(actual.suggestKey) };
+  return { ...actual, suggestKey: vi.fn(actual.suggestKey), unknownKey: vi.fn(actual.unknownKey) };
 });
 
 /** An array nested `depth` deep, past what the recursive JSON.stringify and structuredClone reach (about 4,000). */
@@ -100,5 +100,24 @@ describe('findings of the property-based tests', () => {
     expect(link.ignored).toHaveLength(100);
     expect(link.ignored[0]).toEqual({ param: 'siteMwx0', raw: '0', reason: 'unknown parameter (did you mean siteMw?)' });
     expect(link.ignored[99]).toEqual({ param: '…', raw: '', reason: 'and 99901 more parameters ignored' });
+  });
+
+  it('a library of 20,000 bad entries lists 20 problems and counts the rest, searching no "did you mean" for those', () => {
+    const entry = { version: 2, siteMwx: 1, pivotSharePctt: 2, uptimePct: 'x' };
+    const text = JSON.stringify({ format: LIBRARY_FORMAT, version: 1, scenarios: Array.from({ length: 20_000 }, () => entry) });
+    vi.mocked(unknownKey).mockClear();
+    const result = parseImport(text, 'big.json');
+    if (result.ok) throw new Error('bad entries imported');
+    // 3 problems an entry: entries 0 to 5 give 18, entry 6 the last 2 listed; 60,000 - 20 more.
+    expect(result.problems).toHaveLength(21);
+    expect(result.problems[0]).toEqual({
+      file: 'big.json',
+      entry: 'scenarios[0]',
+      key: 'siteMwx',
+      message: 'siteMwx: unknown key (did you mean siteMw?)',
+    });
+    expect(result.problems[19].entry).toBe('scenarios[6]');
+    expect(result.problems[20]).toEqual({ file: 'big.json', key: 'scenario', message: 'scenario: … and 59980 more problems not listed' });
+    expect(vi.mocked(unknownKey).mock.calls.length).toBeLessThanOrEqual(20);
   });
 });
