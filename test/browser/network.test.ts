@@ -182,7 +182,7 @@ describe('the network panel', () => {
         .locator('option')
         .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
       expect(metrics).toEqual(expect.arrayContaining(['securityBudget', 'attackHardware', 'attackPowerPerHour', 'attackRewardPerHour']));
-      const group = page.locator('details[data-group="response"]');
+      const group = page.locator('details[data-section="response"]');
       await expect(group.locator('summary').textContent()).resolves.toBe('Network response');
       const keys = await group.locator('[data-param]').evaluateAll((els) => els.map((e) => e.getAttribute('data-param')));
       expect(keys).toEqual([
@@ -326,7 +326,7 @@ describe('the new controls by keyboard, on a phone and in dark mode', () => {
         const name = await page.evaluate(() => {
           const a = document.activeElement;
           if (a?.matches('[data-testid="today-network"]')) return 'today-network';
-          if (a?.matches('details[data-group="response"] > summary')) return 'response-summary';
+          if (a?.matches('details[data-section="response"] > summary')) return 'response-summary';
           if (a?.matches('[data-testid^="download-net-"]')) return a.getAttribute('data-testid')!;
           const words = a?.matches('summary') ? a.parentElement?.querySelector('[data-testid^="words-"]') : null;
           return words?.getAttribute('data-testid') ?? '';
@@ -350,7 +350,7 @@ describe('the new controls by keyboard, on a phone and in dark mode', () => {
         await page.setViewportSize({ width: 390, height: 844 });
         await page.waitForTimeout(300);
         expect(await noHorizontalScroll(page)).toBe(true);
-        for (const root of ['[data-testid="network-view"]', '[data-testid="today"]', 'details[data-group="response"]']) {
+        for (const root of ['[data-testid="network-view"]', '[data-testid="today"]', 'details[data-section="response"]']) {
           expect(await lowContrast(page, root), root).toEqual([]);
         }
         await panel(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
