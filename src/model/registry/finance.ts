@@ -72,7 +72,7 @@ export const FINANCE = {
     description: 'Number of BTC price paths the Monte Carlo figures average over (used when the volatility is above 0).',
     source: 'Modelling assumption: 1,000 paths put the standard error of the probability that the pivot wins ' +
       'under 1.6 percentage points (√(0.25 / 1000)) at an affordable cost',
-    stages: [], assumption: false,
+    stages: [], assumption: false, section: 'uncertainty',
   },
   monteCarloSeed: {
     label: 'Monte Carlo seed', unit: '',
@@ -80,6 +80,6 @@ export const FINANCE = {
     description: 'Seed of the random price paths: the same seed gives the same paths, every run and every cell.',
     source: 'Modelling assumption: any fixed number makes runs repeatable; 1 is the first, and another shows ' +
       'whether a result hangs on one draw',
-    stages: [], assumption: false,
+    stages: [], assumption: false, section: 'uncertainty',
   },
 } satisfies Record<string, SpecFields>;

@@ -286,7 +286,7 @@ export const NETWORK = {
       'deterministic price path).',
     source: 'Version 1: 0, no Monte Carlo. Version 2: 50 %/yr, about BTC\'s implied volatility in 2024–2025, mostly ' +
       'between 40 % and 70 % a year (Deribit DVOL index)',
-    stages: PROJECTION, assumption: false,
+    stages: PROJECTION, assumption: false, section: 'uncertainty',
     plausible: {
       low: 20, high: 100,
       source: 'BTC\'s implied volatility ran mostly between 40 % and 70 % a year in 2024–2025 (Deribit DVOL index) ' +

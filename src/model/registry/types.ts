@@ -68,9 +68,10 @@ export interface SpecFields {
   /**
    * A part of its group that the parameter panel shows as a group of its own: 'response' for the
    * network's response to the hashprice (docs/model.md §7.1), 'attack' for the cost of matching the
-   * network's hashrate (§7.4).
+   * network's hashrate (§7.4), 'uncertainty' for the Monte Carlo price paths (§7.5) — a section
+   * that gathers keys of several groups.
    */
-  section?: 'response' | 'attack';
+  section?: 'response' | 'attack' | 'uncertainty';
 }
 
 /**
