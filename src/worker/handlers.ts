@@ -7,13 +7,16 @@
  * is begun once per sweep id and then computes whichever row blocks the pool hands this worker.
  * project/evaluate between blocks do not disturb a begun sweep: the kernel keeps the sweep's base
  * inputs and axes apart from the input block they write (assembly/sweep.ts), and every rows() call
- * starts again from that base.
+ * starts again from that base. A distribution is a one-row sweep of its own: after it, the next
+ * block begins its sweep again.
  */
+import { deltaHistogram } from '../kernel/distribution.ts';
 import { createModel } from '../kernel/facade.ts';
 import { createSweeper } from '../kernel/sweep.ts';
 import type { KernelExports } from '../kernel/wasm.ts';
 import { MODEL_KEYS, type ModelInputs } from '../model/keys.ts';
 import { checkSweep } from '../model/sweep.ts';
+import { tornado } from '../model/tornado.ts';
 import { errorMessage, type Handlers, type Reply, type Request, type SweepRowsPayload } from './protocol.ts';
 
 function checkInputs(inputs: ModelInputs): void {
@@ -48,6 +51,19 @@ export function createHandlers(load: () => Promise<KernelExports>): Handlers {
     },
     async evaluate(inputs) {
       return (await get()).model.evaluate(inputs);
+    },
+    async uncertainty(inputs) {
+      const { monteCarlo, monthsP } = (await get()).model.evaluate(inputs);
+      return { monteCarlo, monthsP };
+    },
+    async distribution({ inputs, edges }) {
+      const { model } = await get();
+      // The histogram runs a one-row sweep of its own: a begun sweep begins again at its next block.
+      begun = undefined;
+      return deltaHistogram(model.exports, inputs, edges);
+    },
+    async tornado(scenario) {
+      return tornado((await get()).model, scenario);
     },
     async sweepRows(payload) {
       const { sweeper } = await get();

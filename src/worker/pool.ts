@@ -22,7 +22,7 @@ import type { Evaluation, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
 import type { SweepSpec } from '../model/sweep.ts';
 import { KernelClient, createKernelWorker } from './client.ts';
-import type { SweepRowsResult } from './protocol.ts';
+import type { Payload, RequestType, Result, SweepRowsResult } from './protocol.ts';
 
 export interface SweepRequest {
   /** As sweepInputs() gives them (−1 = derived per cell). */
@@ -93,9 +93,13 @@ interface Slot {
   stale?: ReturnType<typeof setTimeout>;
 }
 
-type Single =
-  | { type: 'evaluate'; inputs: ModelInputs; resolve(result: Evaluation): void; reject(error: Error): void }
-  | { type: 'project'; inputs: ModelInputs; resolve(result: Projection): void; reject(error: Error): void };
+/** A request for one worker, not a sweep block. */
+type SingleType = Exclude<RequestType, 'sweepRows'>;
+
+interface Single {
+  run(client: KernelClient): Promise<void>;
+  reject(error: Error): void;
+}
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -162,16 +166,18 @@ export class SweepPool {
 
   /** Every output of one scenario, on one worker; queued before the current sweep's next block. */
   evaluate(inputs: ModelInputs): Promise<Evaluation> {
-    return new Promise((resolve, reject) => {
-      this.#singles.push({ type: 'evaluate', inputs, resolve, reject });
-      this.#dispatch();
-    });
+    return this.single('evaluate', inputs);
   }
 
   /** The network projection of one scenario, as evaluate() runs. */
   project(inputs: ModelInputs): Promise<Projection> {
+    return this.single('project', inputs);
+  }
+
+  /** Any request but a sweep block (protocol.ts), on one worker, queued as evaluate() is. */
+  single<T extends SingleType>(type: T, payload: Payload<T>): Promise<Result<T>> {
     return new Promise((resolve, reject) => {
-      this.#singles.push({ type: 'project', inputs, resolve, reject });
+      this.#singles.push({ run: (client) => client.request(type, payload).then(resolve, reject), reject });
       this.#dispatch();
     });
   }
@@ -219,11 +225,7 @@ export class SweepPool {
 
   #runSingle(slot: Slot, single: Single): void {
     slot.busy = true;
-    const done =
-      single.type === 'evaluate'
-        ? slot.client.request('evaluate', single.inputs).then(single.resolve, single.reject)
-        : slot.client.request('project', single.inputs).then(single.resolve, single.reject);
-    void done.finally(() => {
+    void single.run(slot.client).finally(() => {
       this.#release(slot);
       this.#dispatch();
     });

@@ -5,9 +5,12 @@
  * `Requests` is the whole protocol: the worker's handler table is typed from it (a handler with the
  * wrong argument or result breaks the build) and so is the client's `request()`.
  */
-import type { Evaluation, Projection } from '../model/results.ts';
+import type { DeltaHistogram } from '../kernel/distribution.ts';
+import type { Evaluation, MonteCarloFigures, MonthsPercentiles, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
+import type { Scenario } from '../model/scenario/types.ts';
 import type { SweepSpec } from '../model/sweep.ts';
+import type { Tornado } from '../model/tornado.ts';
 
 /** One block of rows of a sweep; the worker begins sweep `sweep` once, then computes any block of it. */
 export interface SweepRowsPayload {
@@ -37,6 +40,12 @@ export interface Requests {
   evaluate: { payload: ModelInputs; result: Evaluation };
   /** Rows [rowStart, rowEnd) of a sweep. */
   sweepRows: { payload: SweepRowsPayload; result: SweepRowsResult };
+  /** evaluate's figures over the price paths alone (both null when the volatility is 0). */
+  uncertainty: { payload: ModelInputs; result: { monteCarlo: MonteCarloFigures | null; monthsP: MonthsPercentiles | null } };
+  /** The histogram of Δ over the price paths between the given edges; null when it has none. */
+  distribution: { payload: { inputs: ModelInputs; edges: number[] }; result: DeltaHistogram | null };
+  /** Δ with each input at each end of its plausible range (a valid scenario). */
+  tornado: { payload: Scenario; result: Tornado };
 }
 
 export type RequestType = keyof Requests;
