@@ -280,7 +280,11 @@ for (const c of CASES)
   describe(`64×64 sweep: ${c.name}`, () => {
     it(`every cell of every metric equals evaluate in ${BUILDS.join(', ')}, and the builds agree bit for bit`, () => {
       const specs = specsOf(c);
-      for (const spec of specs) expect(checkSweep(spec, c.base.horizonYears), label(spec)).toEqual([]);
+      // Valid grids, but for the repeated values of a whole-number axis of 64 points, which the CLI
+      // and links refuse (test/model/axis-repeats.test.ts): the kernel still sweeps them, and
+      // rounding is part of what is compared here.
+      const valid = (spec: SweepSpec) => checkSweep(spec, c.base.horizonYears).filter((p) => !p.message.includes('would repeat values'));
+      for (const spec of specs) expect(valid(spec), label(spec)).toEqual([]);
       const scenarios = gridScenarios(c.base, c.explicit, specs[0]);
       const truths: CellTruth[] = scenarios.map((s) => ({
         evaluation: release.model.evaluate(s),
