@@ -82,6 +82,7 @@ export default defineConfig(
       'src/components/SeriesCharts.svelte',
       'src/components/BestPlan.svelte',
       'src/components/NetworkView.svelte',
+      'src/components/Uncertainty.svelte',
     ],
     rules: { 'svelte/no-at-html-tags': 'off' },
   },

@@ -20,6 +20,14 @@ export interface SeriesLine {
   step?: boolean;
 }
 
+/** A shaded band between two lines (a fan chart's P5–P95), drawn under the lines. */
+export interface SeriesBand {
+  name: string;
+  /** (seconds after t0, low, high) at each point; a null breaks the band. */
+  points: readonly (readonly [number, number | null, number | null])[];
+  color: string;
+}
+
 export interface SeriesSpec {
   width: number;
   height: number;
@@ -29,6 +37,7 @@ export interface SeriesSpec {
   endSeconds: number;
   unit: string;
   lines: SeriesLine[];
+  bands?: SeriesBand[];
   /** Vertical rules with a label at the top (halvings). */
   rules?: { seconds: number; label: string }[];
   /** Small ticks along the bottom of the plot (retargets). */
@@ -62,6 +71,8 @@ export function seriesSvg(spec: SeriesSpec): string {
 
   const values: number[] = [];
   for (const line of spec.lines) for (const [, v] of line.points) if (v !== null && Number.isFinite(v)) values.push(v);
+  for (const band of spec.bands ?? [])
+    for (const [, a, b] of band.points) for (const v of [a, b]) if (v !== null && Number.isFinite(v)) values.push(v);
   for (const m of spec.marks ?? []) values.push(m.value);
   if (spec.zero) values.push(0);
   let [lo, hi] = extent(values) as [number | undefined, number | undefined];
@@ -83,13 +94,17 @@ export function seriesSvg(spec: SeriesSpec): string {
   };
   let box = layout(26);
   // The key: one row above the plot, wrapped onto more rows when the chart is too narrow for it.
-  const keys: { line: SeriesLine; x: number; y: number }[] = [];
+  const keys: { line?: SeriesLine; band?: SeriesBand; x: number; y: number }[] = [];
   let kx = 0;
   let ky = 10;
-  for (const line of spec.lines) {
-    const w = 20 + textWidth(line.name, FONT);
+  const keyed: { line?: SeriesLine; band?: SeriesBand }[] = [
+    ...(spec.bands ?? []).map((band) => ({ band })),
+    ...spec.lines.map((line) => ({ line })),
+  ];
+  for (const item of keyed) {
+    const w = 20 + textWidth((item.band ?? item.line)!.name, FONT);
     if (kx > 0 && box.left + kx + w > width - right) [kx, ky] = [0, ky + 15];
-    keys.push({ line, x: kx, y: ky });
+    keys.push({ ...item, x: kx, y: ky });
     kx += w + 14;
   }
   if (ky > 10) box = layout(16 + ky);
@@ -170,6 +185,19 @@ export function seriesSvg(spec: SeriesSpec): string {
       .join('');
     parts.push(el('path', { class: 'rug', d, stroke: 'currentColor', 'stroke-opacity': 0.6 }, el('title', {}, text(spec.rug.label))));
   }
+  for (const band of spec.bands ?? []) {
+    // Each unbroken run of points is one closed area: along the highs, back along the lows.
+    const runs: [number, number, number][][] = [[]];
+    for (const [t, a, b] of band.points) {
+      if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) runs.push([]);
+      else runs[runs.length - 1]!.push([px(t), py(a), py(b)]);
+    }
+    const d = runs
+      .filter((r) => r.length > 1)
+      .map((r) => linePath(r.map(([x, , hi]) => [x, hi])) + linePath([...r].reverse().map(([x, lo]) => [x, lo])).replace(/^M/, 'L') + 'Z')
+      .join('');
+    parts.push(el('path', { class: 'band', d, fill: band.color, 'fill-opacity': 0.22, stroke: 'none' }));
+  }
   for (const line of spec.lines) {
     const segments: [number, number][][] = [];
     let run: [number, number][] = [];
@@ -224,13 +252,15 @@ export function seriesSvg(spec: SeriesSpec): string {
       ),
     );
   });
-  for (const { line, x, y } of keys) {
+  for (const { line, band, x, y } of keys) {
     parts.push(
       el(
         'g',
         { class: 'key', transform: `translate(${num(left + x)},${y})` },
-        el('path', { d: 'M0,0h16', stroke: line.color, 'stroke-width': 2, 'stroke-dasharray': dashOf(line) }),
-        el('text', { x: 20, dy: '0.32em', fill: 'currentColor', 'font-size': FONT }, text(line.name)),
+        band
+          ? el('rect', { x: 0, y: -5, width: 16, height: 10, fill: band.color, 'fill-opacity': 0.3 })
+          : el('path', { d: 'M0,0h16', stroke: line!.color, 'stroke-width': 2, 'stroke-dasharray': dashOf(line!) }),
+        el('text', { x: 20, dy: '0.32em', fill: 'currentColor', 'font-size': FONT }, text((band ?? line)!.name)),
       ),
     );
   }

@@ -8,19 +8,9 @@
  */
 import type { ModelInputs } from '../model/keys.ts';
 import { INPUT, METRIC, RESULT } from '../model/kernel-interface.ts';
+import type { DeltaHistogram } from '../model/histogram.ts';
 import { writeInputs } from './facade.ts';
 import type { KernelExports } from './wasm.ts';
-
-export interface DeltaHistogram {
-  /** bins + 1 edges in USD, ascending. */
-  edges: number[];
-  /** Paths with Δ in (edges[i], edges[i + 1]]. */
-  counts: number[];
-  /** Paths with Δ ≤ edges[0], and with Δ > the last edge. */
-  below: number;
-  above: number;
-  paths: number;
-}
 
 /** The sweep's longest axis (assembly/sweep.ts MAX_AXIS), less the cell at L0. */
 const MAX_THRESHOLDS = 2047;
@@ -47,16 +37,6 @@ export function shareAbove(k: KernelExports, inputs: ModelInputs, thresholds: re
   new Float64Array(k.memory.buffer, k.sweepAxisPtr(1), 1)[0] = inputs.monteCarloSeed;
   k.sweepRows(INPUT.leaseUsdPerKwMonth, xs.length, INPUT.monteCarloSeed, 0, 1, METRIC.probPivotWins, 1);
   return new Float64Array(k.memory.buffer, k.sweepReserve(xs.length), xs.length).slice(1);
-}
-
-/** Evenly spaced edges from the 5th to the 95th percentile, widened by `margin` of that spread on each side. */
-export function histogramEdges(p5: number, p95: number, bins: number, margin = 0.6): number[] {
-  if (!(Number.isInteger(bins) && bins >= 1)) throw new Error(`invalid bins: ${bins}`);
-  let spread = p95 - p5;
-  if (!(spread > 0)) spread = Math.max(Math.abs(p5) * 0.1, 1);
-  const lo = p5 - margin * spread;
-  const hi = p95 + margin * spread;
-  return Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + ((hi - lo) * i) / bins));
 }
 
 /** The histogram of Δ over the paths between `edges`; null as shareAbove(). */

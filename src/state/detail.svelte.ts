@@ -2,6 +2,10 @@
  * The scenario in detail: its evaluation and network projection, from the worker pool, for
  * whichever scenario the explorer shows in detail. At most one request an animation frame; a
  * reply for an outdated request is dropped.
+ *
+ * The evaluation is the deterministic model's alone (its Monte Carlo fields null): those figures
+ * take the price paths' time, so they follow on their own (state/uncertainty.svelte.ts) and the
+ * headline never waits for them.
  */
 import type { Evaluation, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
@@ -37,7 +41,10 @@ export class DetailRun {
     const token = ++this.#token;
     this.state = 'running';
     try {
-      const [evaluation, projection] = await Promise.all([this.#pool.evaluate(inputs), this.#pool.project(inputs)]);
+      const [evaluation, projection] = await Promise.all([
+        this.#pool.evaluate({ ...inputs, btcVolatilityPctPerYear: 0 }),
+        this.#pool.project(inputs),
+      ]);
       if (token !== this.#token) return;
       this.inputs = inputs;
       this.evaluation = evaluation;

@@ -3,9 +3,14 @@
  * animation frame, fills the grid as row blocks arrive, and then computes Δ over the same grid for
  * the breakeven line when the metric is something else. A newer request supersedes the running
  * one (the pool drops its rows).
+ *
+ * A metric over the price paths refines: a first picture from the first eighth of the scenario's
+ * paths, then the full count, row by row over the first picture. Path j depends only on the seed
+ * and j (docs/model.md §7.5), so the first picture is the same method on the first paths, not a
+ * different draw.
  */
 import { metricColor, type MetricColor } from '../charts/color.ts';
-import type { Axis, SweepSpec } from '../model/sweep.ts';
+import { MONTE_CARLO_METRICS, type Axis, type SweepSpec } from '../model/sweep.ts';
 import { SupersededError, sweepPool, type SweepPool, type SweepRequest } from '../worker/pool.ts';
 import { OncePerFrame } from './frame.ts';
 
@@ -13,6 +18,17 @@ export type RunState = 'running' | 'done' | 'error';
 
 const sameAxis = (a: Axis, b: Axis) => a.key === b.key && a.min === b.min && a.max === b.max && a.n === b.n && a.log === b.log;
 const sameGrid = (a: SweepSpec | null, b: SweepSpec) => !!a && sameAxis(a.x, b.x) && sameAxis(a.y, b.y);
+
+/** The share of the paths the first picture of a path metric uses, and the fewest paths worth a first picture. */
+export const FIRST_PICTURE_SHARE = 8;
+const FIRST_PICTURE_MIN_PATHS = 64;
+
+/** How many of the scenario's paths a refining sweep's first picture uses; null when it goes straight to the full count. */
+export function firstPicturePaths(req: SweepRequest): number | null {
+  const { inputs, spec } = req;
+  if (!MONTE_CARLO_METRICS.has(spec.metric) || !(inputs.btcVolatilityPctPerYear > 0)) return null;
+  return inputs.monteCarloPaths >= FIRST_PICTURE_MIN_PATHS ? Math.ceil(inputs.monteCarloPaths / FIRST_PICTURE_SHARE) : null;
+}
 
 export class HeatmapRun {
   state: RunState = $state('running');
@@ -32,6 +48,11 @@ export class HeatmapRun {
   version = $state(0);
   /** Counts the sweeps started (tests wait for a newer one to finish). */
   runs = $state(0);
+  /**
+   * For a metric over the price paths: the paths of the pass running or last done (`paths`) of the
+   * scenario's (`of`); `first` while the first picture is computed or shown.
+   */
+  paths: { paths: number; of: number; first: boolean } | null = $state.raw(null);
 
   readonly #pool: SweepPool;
   readonly #frames = new OncePerFrame<SweepRequest>((next) => void this.#run(next));
@@ -70,15 +91,29 @@ export class HeatmapRun {
     this.state = 'running';
     this.error = '';
     this.rowsDone = 0;
+    const onRows = (block: { rowStart: number; rowEnd: number; values: Float64Array }) => {
+      if (token !== this.#token) return;
+      values.set(block.values, block.rowStart * nx);
+      filled.fill(1, block.rowStart, block.rowEnd);
+      this.rowsDone += block.rowEnd - block.rowStart;
+      if (!this.color) this.color = metricColor(spec.metric, block.values);
+      this.version++;
+    };
+    const first = firstPicturePaths(req);
+    const of = req.inputs.monteCarloPaths;
+    this.paths =
+      MONTE_CARLO_METRICS.has(spec.metric) && req.inputs.btcVolatilityPctPerYear > 0 ? { paths: first ?? of, of, first: !!first } : null;
     try {
-      const grid = await this.#pool.sweep(req, (block) => {
+      if (first) {
+        const picture = await this.#pool.sweep({ inputs: { ...req.inputs, monteCarloPaths: first }, spec }, onRows);
         if (token !== this.#token) return;
-        values.set(block.values, block.rowStart * nx);
-        filled.fill(1, block.rowStart, block.rowEnd);
-        this.rowsDone += block.rowEnd - block.rowStart;
-        if (!this.color) this.color = metricColor(spec.metric, block.values);
+        values.set(picture);
+        this.color = metricColor(spec.metric, picture);
         this.version++;
-      });
+        this.rowsDone = 0;
+        this.paths = { paths: of, of, first: false };
+      }
+      const grid = await this.#pool.sweep(req, onRows);
       if (token !== this.#token) return;
       values.set(grid);
       this.color = metricColor(spec.metric, grid);

@@ -5,7 +5,7 @@
  * `Requests` is the whole protocol: the worker's handler table is typed from it (a handler with the
  * wrong argument or result breaks the build) and so is the client's `request()`.
  */
-import type { DeltaHistogram } from '../kernel/distribution.ts';
+import type { DeltaHistogram } from '../model/histogram.ts';
 import type { Evaluation, MonteCarloFigures, MonthsPercentiles, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
 import type { Scenario } from '../model/scenario/types.ts';

@@ -3,7 +3,8 @@
 // depends on the seed and j only, docs/model.md §7.5).
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../../src/kernel/facade.ts';
-import { deltaHistogram, histogramEdges, shareAbove } from '../../src/kernel/distribution.ts';
+import { deltaHistogram, shareAbove } from '../../src/kernel/distribution.ts';
+import { histogramEdges } from '../../src/model/histogram.ts';
 import { loadKernelSync } from '../../src/kernel/load-node.ts';
 import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';
 import { defaultInputs } from '../../src/model/registry/index.ts';

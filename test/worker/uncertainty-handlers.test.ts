@@ -2,7 +2,7 @@
 // between two blocks of a sweep (it runs a one-row sweep of its own) leaves the sweep's cells as they were.
 import { describe, expect, it } from 'vitest';
 import { createNodeModel, loadKernelSync } from '../../src/kernel/load-node.ts';
-import { histogramEdges } from '../../src/kernel/distribution.ts';
+import { histogramEdges } from '../../src/model/histogram.ts';
 import { defaultInputs } from '../../src/model/registry/index.ts';
 import type { SweepSpec } from '../../src/model/sweep.ts';
 import { createHandlers } from '../../src/worker/handlers.ts';
