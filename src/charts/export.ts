@@ -9,9 +9,10 @@
  */
 import { version } from '../../package.json';
 import type { ModelKey } from '../model/keys.ts';
-import { ASSUMPTION_KEYS, PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey } from '../model/registry/index.ts';
+import { ASSUMPTION_KEYS, PARAMS_BY_KEY, REGISTRY, TEXT_PARAMS_BY_KEY, isModelKey } from '../model/registry/index.ts';
 import { resolveInputs } from '../model/scenario/resolve.ts';
 import type { Scenario } from '../model/scenario/types.ts';
+import { MONTE_CARLO_METRICS } from '../model/sweep.ts';
 import type { View } from '../model/view.ts';
 import type { MetricColor } from './color.ts';
 import { lowerFirst } from './describe.ts';
@@ -48,12 +49,18 @@ export function assumptionsText(scenario: Scenario, view?: View): string {
   const inputs = resolveInputs(scenario);
   const axes = new Set<string>(view ? [view.x.key, view.y.key] : []);
   const keys: ModelKey[] = KEY_ASSUMPTIONS.filter((k) => !axes.has(k));
+  // A metric over the price paths rests on them: its volatility, number of paths and seed are named too.
+  if (view && MONTE_CARLO_METRICS.has(view.metric)) {
+    for (const p of REGISTRY) if (p.section === 'uncertainty' && !axes.has(p.key) && !keys.includes(p.key)) keys.push(p.key);
+  }
   for (const key of Object.keys(scenario)) {
     if (isModelKey(key) && !axes.has(key) && !keys.includes(key)) keys.push(key);
   }
   const parts = keys.map((k) => {
     const p = PARAMS_BY_KEY[k];
-    return `${p.label} ${formatValue(p.unit, inputs[k], { sig: 4 })}`;
+    // A whole number without a unit (the seed) is written out in full: a reader must be able to reproduce it.
+    const value = p.integer && p.unit === '' ? String(inputs[k]) : formatValue(p.unit, inputs[k], { sig: 4 });
+    return `${p.label} ${value}`;
   });
   return `Assumptions: ${parts.join('; ')}.`;
 }
