@@ -16,14 +16,23 @@ import { percentileOf, sortF64 } from './sort';
 /** `evaluate`'s Monte Carlo figures, by the names of generated/interface.ts (MC_*). */
 export const mcResults = new StaticArray<f64>(N_MCS);
 
+/**
+ * The most half-month samples kept for reuse (paths · 2 · months, 128 MB a table): a sweep's cells
+ * share their paths, so they are drawn once; past this (e.g. 100,000 paths over 30 years, 1.15 GB
+ * for both tables) each path is drawn again where it is used, from the same stream, to the same
+ * numbers (docs/model.md §8).
+ */
+export const PATH_CACHE_SAMPLES: usize = 1 << 24;
+
 // Buffers in linear memory, grown as needed (the stub runtime never frees).
-let factors: usize = 0; // path j's price relative to P0 at half-month i: j · 2·months + i
+let factors: usize = 0; // path j's price relative to P0 at half-month i: j · 2·months + i (row 0 only when not cached)
 let lnFactors: usize = 0; // … and its log
 let deltas: usize = 0; // Δ of each path
 let columns: usize = 0; // per field MP_* and month m, the paths' values: N_MPS blocks of months · paths
 let scratch: usize = 0; // normals of one path, then a column being sorted
 let capacity: usize = 0;
 let columnCapacity: usize = 0;
+let cached = true; // whether factors hold every path, or only the one drawn last
 // What the factors were drawn for.
 let drawnPaths: i32 = -1;
 let drawnMonths: i32 = -1;
@@ -33,7 +42,8 @@ let drawnGrowth: f64 = NaN;
 
 /** Makes room for `paths` paths of `months` months. */
 function reserve(paths: i32, months: i32): void {
-  const need = <usize>paths * <usize>months;
+  cached = <usize>paths * <usize>(2 * months) <= PATH_CACHE_SAMPLES;
+  const need = cached ? <usize>paths * <usize>months : <usize>months;
   if (need <= capacity && <usize>(2 * months) <= capacity && <usize>paths <= capacity) return;
   const n = max(need, max(<usize>(2 * months), <usize>paths));
   factors = heap.alloc(n << 4); // 2 · months per path
@@ -44,12 +54,24 @@ function reserve(paths: i32, months: i32): void {
   drawnPaths = -1;
 }
 
-/** Makes room for the monthly columns of `paths` paths of `months` months (evaluate only, not sweeps). */
-function reserveColumns(paths: i32, months: i32): void {
-  const need = <usize>paths * <usize>months;
+/** Makes room for `fields` monthly columns of `paths` paths of `months` months (evaluate only, not sweeps). */
+function reserveColumns(paths: i32, months: i32, fields: i32): void {
+  const need = <usize>paths * <usize>months * <usize>fields;
   if (need <= columnCapacity) return;
-  columns = heap.alloc((need * <usize>N_MPS) << 3);
+  columns = heap.alloc(need << 3);
   columnCapacity = need;
+}
+
+/**
+ * Whether every path shares the deterministic network (λ = 0): then only the price column is
+ * kept, since each month's hashrate is the same on every path and its hashprice is the price times
+ * that month's BTC per H/s (a positive factor keeps the order, so the order statistics follow).
+ */
+let sharedNetwork = false;
+
+/** Month m's hashprice per unit of BTC price on the shared network, $/PH/day per $/BTC. */
+@inline function hashpricePerPrice(m: i32): f64 {
+  return (unchecked(mBtcPerHs[m]) * 1e15) / (MONTH / 86400);
 }
 
 /** The scenario's paths relative to P0: exp((ln(1+μ) − σ²/2)·i/24 + σ·W_i), drawn once per setting. */
@@ -59,29 +81,33 @@ function drawPaths(paths: i32, months: i32): void {
   const growth = inputs[I_BTC_PRICE_GROWTH_PCT_PER_YEAR];
   reserve(paths, months);
   if (paths == drawnPaths && months == drawnMonths && seed == drawnSeed && sigma == drawnSigma && growth == drawnGrowth) return;
-  const drift = Math.log1p(growth / 100) - (sigma * sigma) / 2; // per year
-  const step = Math.sqrt(1.0 / 24); // sd of W over half a month, in years^½
-  const samples = 2 * months;
-  for (let j = 0; j < paths; j++) {
-    seedPath(<u32>seed, <u32>j);
-    normals(scratch, samples - 1);
-    const row = factors + ((<usize>j * <usize>samples) << 3);
-    const lnRow = lnFactors + ((<usize>j * <usize>samples) << 3);
-    store<f64>(row, 1);
-    store<f64>(lnRow, 0);
-    let w: f64 = 0;
-    for (let i = 1; i < samples; i++) {
-      w += step * load<f64>(scratch + (<usize>(i - 1) << 3));
-      const lnFactor = (drift * <f64>i) / 24 + sigma * w;
-      store<f64>(row + (<usize>i << 3), Math.exp(lnFactor));
-      store<f64>(lnRow + (<usize>i << 3), lnFactor);
-    }
-  }
+  if (cached) for (let j = 0; j < paths; j++) drawPath(j, months, j);
   drawnPaths = paths;
   drawnMonths = months;
   drawnSeed = seed;
   drawnSigma = sigma;
   drawnGrowth = growth;
+}
+
+/** Draws path j's factors into row `row` of the tables (j itself when cached, else 0). */
+function drawPath(j: i32, months: i32, rowIndex: i32): void {
+  const sigma = inputs[I_BTC_VOLATILITY_PCT_PER_YEAR] / 100;
+  const drift = Math.log1p(inputs[I_BTC_PRICE_GROWTH_PCT_PER_YEAR] / 100) - (sigma * sigma) / 2; // per year
+  const step = Math.sqrt(1.0 / 24); // sd of W over half a month, in years^½
+  const samples = 2 * months;
+  seedPath(<u32>inputs[I_MONTE_CARLO_SEED], <u32>j);
+  normals(scratch, samples - 1);
+  const row = factors + ((<usize>rowIndex * <usize>samples) << 3);
+  const lnRow = lnFactors + ((<usize>rowIndex * <usize>samples) << 3);
+  store<f64>(row, 1);
+  store<f64>(lnRow, 0);
+  let w: f64 = 0;
+  for (let i = 1; i < samples; i++) {
+    w += step * load<f64>(scratch + (<usize>(i - 1) << 3));
+    const lnFactor = (drift * <f64>i) / 24 + sigma * w;
+    store<f64>(row + (<usize>i << 3), Math.exp(lnFactor));
+    store<f64>(lnRow + (<usize>i << 3), lnFactor);
+  }
 }
 
 /**
@@ -90,8 +116,10 @@ function drawPaths(paths: i32, months: i32): void {
  */
 function pathDelta(j: i32, months: i32, p0: f64): f64 {
   const samples = 2 * months;
-  const row = factors + ((<usize>j * <usize>samples) << 3);
-  const lnRow = lnFactors + ((<usize>j * <usize>samples) << 3);
+  if (!cached) drawPath(j, months, 0);
+  const at = cached ? j : 0;
+  const row = factors + ((<usize>at * <usize>samples) << 3);
+  const lnRow = lnFactors + ((<usize>at * <usize>samples) << 3);
   const lnP0 = Math.log(p0);
   for (let i = 0; i < samples; i++) {
     unchecked((halfPrices[i] = p0 * load<f64>(row + (<usize>i << 3))));
@@ -122,7 +150,8 @@ export function monteCarlo(withMonths: bool): void {
   const months = <i32>inputs[I_HORIZON_YEARS] * 12;
   const p0 = inputs[I_BTC_PRICE_USD];
   drawPaths(paths, months);
-  if (withMonths) reserveColumns(paths, months);
+  sharedNetwork = inputs[I_NETWORK_RESPONSE_PCT_PER_MONTH] <= 0;
+  if (withMonths) reserveColumns(paths, months, sharedNetwork ? 1 : N_MPS);
   let wins = 0;
   let sumDelta: f64 = 0;
   let sumMine: f64 = 0;
@@ -135,11 +164,11 @@ export function monteCarlo(withMonths: bool): void {
     sumMine += npvMine;
     sumPivot += npvPivot;
     if (!withMonths) continue;
+    const at = <usize>j << 3;
+    for (let m = 0; m < months; m++) store<f64>(column(MP_BTC_PRICE_USD, months, paths, m) + at, unchecked(midPrices[m]));
+    if (sharedNetwork) continue;
     for (let m = 0; m < months; m++) {
-      const at = <usize>j << 3;
-      const price = unchecked(midPrices[m]);
-      store<f64>(column(MP_BTC_PRICE_USD, months, paths, m) + at, price);
-      store<f64>(column(MP_HASHPRICE_USD_PER_PH_DAY, months, paths, m) + at, ((unchecked(mBtcPerHs[m]) * 1e15) / (MONTH / 86400)) * price);
+      store<f64>(column(MP_HASHPRICE_USD_PER_PH_DAY, months, paths, m) + at, hashpricePerPrice(m) * unchecked(midPrices[m]));
       store<f64>(column(MP_HASHRATE_EHS, months, paths, m) + at, unchecked(mHashrateEhs[m]));
     }
   }
@@ -155,7 +184,8 @@ export function monteCarlo(withMonths: bool): void {
   unchecked((mcResults[MC_NPV_MEAN_MINE] = sumMine / n));
   unchecked((mcResults[MC_NPV_MEAN_PIVOT] = sumPivot / n));
   if (withMonths) {
-    for (let field = 0; field < N_MPS; field++) {
+    const fields = sharedNetwork ? 1 : N_MPS;
+    for (let field = 0; field < fields; field++) {
       for (let m = 0; m < months; m++) sortF64(column(field, months, paths, m), paths);
     }
   }
@@ -165,6 +195,10 @@ export function monteCarlo(withMonths: bool): void {
 export function monthPercentile(field: i32, m: i32, pct: i32): f64 {
   const paths = <i32>inputs[I_MONTE_CARLO_PATHS];
   const months = <i32>inputs[I_HORIZON_YEARS] * 12;
+  if (sharedNetwork && field == MP_HASHRATE_EHS) return unchecked(mHashrateEhs[m]);
+  if (sharedNetwork && field == MP_HASHPRICE_USD_PER_PH_DAY) {
+    return hashpricePerPrice(m) * percentileOf(column(MP_BTC_PRICE_USD, months, paths, m), paths, pct);
+  }
   return percentileOf(column(field, months, paths, m), paths, pct);
 }
 

@@ -15,9 +15,9 @@
 // | all of them at once              | the rows above but the paths, 30 years, α = 100 %                        |
 // | 2,048-point axes                 | sweeps of 2,048 × 2 and 2 × 2,048 cells, linear and log, three metrics   |
 //
-// 100,000 paths run on a 1-year horizon: the Monte Carlo keeps every path's months (56 bytes a
-// path-month), so 100,000 paths take about 0.5 s and 130 MB over 1 year, 4.6 s and 0.8 GB over
-// 10 years, and 26 s and 2.8 GB over 30.
+// 100,000 paths run on a 1-year horizon here, to keep CI short: over 30 years they take about 6 s
+// and 280 MB with λ = 0, 18 s and 830 MB with λ = 30 (docs/model.md §8, "Memory");
+// test/kernel/montecarlo-memory.test.ts runs 100,000 paths over 7 years, past the path cache.
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../../src/kernel/facade.ts';
 import { loadKernelSync } from '../../src/kernel/load-node.ts';
