@@ -402,3 +402,14 @@ describe('validation', () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe('negative zero', () => {
+  it('is read as 0, from a file as from JSON text', () => {
+    const r = validateScenario(JSON.parse('{"version": 2, "exitSharePct": -0, "hashrateGrowthPctPerMonth": -0}'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Object.is(r.scenario.exitSharePct, 0)).toBe(true);
+    expect(Object.is(r.scenario.hashrateGrowthPctPerMonth, 0)).toBe(true);
+    expect(JSON.stringify(r.scenario)).not.toContain('-0');
+  });
+});

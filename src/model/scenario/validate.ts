@@ -147,7 +147,8 @@ export function validateScenario(raw: unknown, problems: ProblemList = new Probl
   if (problems.size > 0) return { ok: false, problems: problems.problems() };
   const scenario: Record<string, unknown> = { version: CURRENT_VERSION };
   for (const key of SCENARIO_KEYS) {
-    if (key !== 'version' && Object.hasOwn(obj, key)) scenario[key] = obj[key];
+    // −0 (as JSON or a link may write it) is read as 0, so it is never shown or written as "-0".
+    if (key !== 'version' && Object.hasOwn(obj, key)) scenario[key] = obj[key] === 0 ? 0 : obj[key];
   }
   return notices.length > 0 ? { ok: true, scenario: scenario as Scenario, notices } : { ok: true, scenario: scenario as Scenario };
 }
