@@ -18,9 +18,22 @@ export class TornadoRun {
 
   readonly #pool: SweepPool;
   readonly #latest = new Latest<Scenario>((scenario, current) => this.#run(scenario, current));
-  readonly #frames = new OncePerFrame<Scenario>((next) => this.#latest.request(next));
+  readonly #ready: () => boolean;
+  /** The last request handed to the pool; asking again for it (the same object) computes nothing. */
+  #sent: Scenario | null = null;
+  readonly #frames = new OncePerFrame<Scenario>((next) => {
+    // Checked at the frame, after the map's own request of that frame has started its sweep.
+    if (next === this.#sent || !this.#ready()) return;
+    this.#sent = next;
+    this.#latest.request(next);
+  });
 
-  constructor(pool: SweepPool = sweepPool) {
+  /**
+   * `ready`: whether the pool may take this work now; when it says no, the request is dropped and
+   * the caller asks again when it may (an effect that reads what `ready` reads).
+   */
+  constructor(ready: () => boolean = () => true, pool: SweepPool = sweepPool) {
+    this.#ready = ready;
     this.#pool = pool;
   }
 
@@ -32,6 +45,7 @@ export class TornadoRun {
   dispose(): void {
     this.#frames.cancel();
     this.#latest.cancel();
+    this.#sent = null;
   }
 
   async #run(scenario: Scenario, current: () => boolean): Promise<void> {

@@ -12,16 +12,21 @@
  * Reported, not asserted: a slider change to an updated probability with 1,000 paths, and W4's map
  * from first picture to full count.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createNodeModel } from '../../src/kernel/load-node.ts';
+import { createNodeModel, loadKernelSync } from '../../src/kernel/load-node.ts';
+import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';
 import { formatValue } from '../../src/charts/format.ts';
 import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import type { Scenario } from '../../src/model/scenario/types.ts';
+import { PARAMS_BY_KEY } from '../../src/model/registry/index.ts';
+import { sweepInputs } from '../../src/model/sweep.ts';
+import { tornado } from '../../src/model/tornado.ts';
+import { defaultView } from '../../src/model/view.ts';
 import { ROOT, browserSuite } from './harness.ts';
-import { fillParam, lowContrast, noHorizontalScroll, sweepDone } from './page.ts';
+import { fillParam, heatmap, lowContrast, noHorizontalScroll, sweepDone } from './page.ts';
 
 const suite = browserSuite();
 const SHOTS = join(ROOT, 'test-results');
@@ -86,6 +91,177 @@ describe('the probability that the pivot wins', () => {
       await expect(page.getByTestId('uncertainty-off').textContent()).resolves.toMatch(/volatility is 0/);
       expect(await page.getByTestId('prob-win').count()).toBe(0);
       expect(await page.getByTestId('uncertainty-charts').count()).toBe(0);
+    }));
+});
+
+/** Stamps (page's performance.now()) of what the page shows, recorded by observers in the page. */
+interface Stamps {
+  events: { t: number; what: string }[];
+  longTasks: { start: number; ms: number }[];
+}
+
+/** Records changes of the map, the headline and the probability, and the page's long tasks, from now on. */
+async function record(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __stamps: Stamps };
+    w.__stamps = { events: [], longTasks: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__stamps.longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    const watch = (selector: string, read: (el: Element) => string) => {
+      const el = document.querySelector(selector)!;
+      let last = read(el);
+      new MutationObserver(() => {
+        const now = read(el);
+        if (now !== last) w.__stamps.events.push({ t: performance.now(), what: now });
+        last = now;
+      }).observe(el, { attributes: true, childList: true, subtree: true, characterData: true });
+    };
+    watch('[data-testid="heatmap"]', (el) => {
+      const status = el.querySelector('[data-testid="heatmap-status"]')?.textContent ?? '';
+      const rows = /(\d+) of \d+ rows/.exec(status)?.[1] ?? '';
+      return `map ${el.getAttribute('data-run')} ${el.getAttribute('data-state')} paths ${el.getAttribute('data-paths')} rows ${rows}`;
+    });
+    watch('[data-testid="uncertainty"]', (el) => `prob ${el.getAttribute('data-run')} ${el.getAttribute('data-state')}`);
+    watch('[data-testid="detail"]', (el) => `headline ${el.querySelector('[data-testid="summary"]')?.getAttribute('data-lease')}`);
+  });
+}
+
+const stamps = (page: Page) => page.evaluate(() => (window as unknown as { __stamps: Stamps }).__stamps);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+describe('a probPivotWins map', () => {
+  it("W4 draws a first picture from 125 of 1,000 paths, refines to the full count, equals the Node kernel's sweep, with no long task", () =>
+    suite.withPage('/?v=2&metric=probPivotWins', async (page) => {
+      await sweepDone(page);
+      await record(page);
+      const t0 = await page.evaluate(() => performance.now());
+      // A new seed: a new sweep over other paths (the Node kernel's sweep below uses it too).
+      await fillParam(page, 'monteCarloSeed', '7');
+      await page.waitForFunction(() => document.querySelector('[data-testid="heatmap"]')?.getAttribute('data-paths') === '125');
+      const firstStatus = (await page.getByTestId('heatmap-status').textContent())!;
+      expect(firstStatus).toMatch(/^First picture from 125 of 1,000 price paths… \d+ of 96 rows$/);
+      await sweepDone(page, 0);
+      await page.waitForFunction(() => document.querySelector('[data-testid="heatmap"]')?.getAttribute('data-state') === 'done');
+      expect(await page.getByTestId('heatmap-status').textContent()).toBe('9,216 scenarios computed, each over 1,000 price paths');
+      const { events, longTasks } = await stamps(page);
+      const map = events.filter((e) => e.what.startsWith('map '));
+      const firstRows = map.find((e) => / paths 125 rows [1-9]/.test(e.what));
+      const refining = map.find((e) => / paths 1000 /.test(e.what) && / running /.test(e.what));
+      const done = map.find((e) => / done paths 1000/.test(e.what));
+      expect(firstRows && refining && done, map.map((e) => e.what).join('\n')).toBeTruthy();
+      expect(firstRows!.t).toBeLessThan(refining!.t);
+      // Rows of the full count come in over the first picture before it is done.
+      expect(map.some((e) => / running paths 1000 rows [1-9]/.test(e.what))).toBe(true);
+      const during = longTasks.filter((t) => t.start >= t0 && t.start <= done!.t);
+      console.log(
+        `W4 in Chromium (${await page.evaluate(() => navigator.hardwareConcurrency)} cores): first rows of the first picture ` +
+          `${(firstRows!.t - t0).toFixed(0)} ms after the change, first picture whole at ${(refining!.t - t0).toFixed(0)} ms, ` +
+          `full count ${(done!.t - t0).toFixed(0)} ms; first picture → full count ${(done!.t - refining!.t).toFixed(0)} ms; ` +
+          `long tasks ${during.length}${during.length ? ` (max ${Math.max(...during.map((t) => t.ms)).toFixed(0)} ms)` : ''}`,
+      );
+      expect(during.filter((t) => t.ms >= 100)).toEqual([]);
+
+      // The final cells, from the grid's CSV, against the Node kernel's sweep of the same scenario.
+      await page.getByTestId('downloads').locator('summary').click();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-grid-csv').click()]);
+      const lines = (await readFile(await file.path(), 'utf8')).trimEnd().split('\n');
+      expect(lines[0]).toBe('leaseUsdPerKwMonth (USD/kW-month),btcPriceUsd (USD),probPivotWins (fraction)');
+      const page96 = lines.slice(1).map((l) => Number(l.split(',')[2]));
+      const scenario = { version: 2, monteCarloSeed: 7 } as Scenario;
+      const spec = { ...defaultView(), metric: 'probPivotWins' as const };
+      const inputs = sweepInputs(resolveInputs(scenario), { hashrateEhs: false, epochElapsedSeconds: false });
+      const node = sweepGrid(createSweeper(loadKernelSync()), inputs, spec);
+      expect(page96).toHaveLength(node.length);
+      let worst = 0;
+      node.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - page96[i]!))));
+      expect(worst).toBe(0);
+      // Not a flat map: the probability runs from 0 to 1 across it.
+      expect(Math.min(...node)).toBe(0);
+      expect(Math.max(...node)).toBe(1);
+    }));
+});
+
+describe('timing', () => {
+  it('reports a slider change to an updated probability with 1,000 paths', () =>
+    suite.withPage('/?v=2&leaseUsdPerKwMonth=80', async (page) => {
+      await sweepDone(page);
+      await expect.poll(() => uncertaintyRuns(page), { timeout: 20_000 }).toBe('done');
+      const slider = page.getByLabel('Lease rate (slider)');
+      await slider.evaluate((el) => (el.closest('details')!.open = true));
+      const rows: { headline: number; map: number; prob: number }[] = [];
+      for (let k = 0; k < 6; k++) {
+        await record(page);
+        await page.waitForTimeout(300);
+        const t0 = await page.evaluate(() => performance.now());
+        await slider.focus();
+        await page.keyboard.press(k % 2 ? 'ArrowLeft' : 'ArrowRight');
+        await page.waitForFunction(() => {
+          const w = window as unknown as { __stamps: Stamps };
+          return w.__stamps.events.some((e) => / done$/.test(e.what) && e.what.startsWith('prob '));
+        });
+        await sweepDone(page, 0);
+        const { events } = await stamps(page);
+        const at = (f: (w: string) => boolean) => (events.find((e) => f(e.what))?.t ?? NaN) - t0;
+        rows.push({
+          headline: at((w) => w.startsWith('headline ')),
+          map: at((w) => w.startsWith('map ') && / done /.test(w)),
+          prob: at((w) => w.startsWith('prob ') && w.endsWith(' done')),
+        });
+      }
+      console.log(
+        'slider step → (ms) headline, map done, probability (1,000 paths): ' +
+          rows.map((r) => `${r.headline.toFixed(0)}/${r.map.toFixed(0)}/${r.prob.toFixed(0)}`).join(', ') +
+          `; medians ${median(rows.map((r) => r.headline)).toFixed(0)}/${median(rows.map((r) => r.map)).toFixed(0)}/` +
+          `${median(rows.map((r) => r.prob)).toFixed(0)}; probability after the later of headline and map by ` +
+          `${median(rows.map((r) => r.prob - Math.max(r.headline, r.map))).toFixed(0)} ms (median)`,
+      );
+      for (const r of rows) expect(Number.isFinite(r.prob) && Number.isFinite(r.headline)).toBe(true);
+    }));
+});
+
+describe('what matters most', () => {
+  it('has bars equal to evaluate at each end of each range, and a bar puts its input on the x axis by keyboard', () =>
+    suite.withPage('/?v=2&leaseUsdPerKwMonth=80', async (page) => {
+      await sweepDone(page);
+      const scenario = { version: 2, leaseUsdPerKwMonth: 80 } as Scenario;
+      const expected = tornado(model, scenario);
+      const bars = page.getByTestId('tornado-bar');
+      await bars.first().waitFor({ timeout: 20_000 });
+      await expect.poll(() => page.getByTestId('tornado').getAttribute('data-stale')).toBe('false');
+      // The order is the Node kernel's: largest swing first.
+      const keys = await bars.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+      expect(keys).toEqual(expected.bars.slice(0, keys.length).map((b) => b.key));
+      for (const key of ['leaseUsdPerKwMonth', 'capexMusdPerMwIt', 'btcPriceGrowthPctPerYear'] as const) {
+        const bar = page.locator(`[data-testid="tornado-bar"][data-key="${key}"]`);
+        const { low, high } = PARAMS_BY_KEY[key].plausible!;
+        const at = (v: number) => model.evaluate(resolveInputs({ ...scenario, [key]: v } as Scenario)).delta;
+        expect(Number(await bar.getAttribute('data-low'))).toBe(at(low));
+        expect(Number(await bar.getAttribute('data-high'))).toBe(at(high));
+        // Its words name the input in plain words and both ends.
+        expect(await bar.getAttribute('aria-label')).toMatch(new RegExp(`^${PARAMS_BY_KEY[key].label}: Δ `));
+      }
+      // The rest, behind a button.
+      await page.getByTestId('tornado-more').click();
+      await expect.poll(() => bars.count()).toBe(expected.bars.length);
+
+      // Keyboard: Tab onto the capex bar from the one before it, Enter puts capex on x over its range.
+      const before = keys.indexOf('capexMusdPerMwIt') - 1;
+      await bars.nth(before).focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('capexMusdPerMwIt');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => heatmap(page).getAttribute('data-x-key')).toBe('capexMusdPerMwIt');
+      await sweepDone(page, 0);
+      const capex = PARAMS_BY_KEY.capexMusdPerMwIt.plausible!;
+      const axis = page.getByTestId('x-key');
+      expect(await axis.inputValue()).toBe('capexMusdPerMwIt');
+      expect(await heatmap(page).getAttribute('data-y-key')).toBe('btcPriceUsd');
+      expect(capex.low).toBeLessThan(capex.high);
+      // A click on the y axis's own input swaps the axes.
+      await page.locator('[data-testid="tornado-bar"][data-key="btcPriceUsd"]').click();
+      await expect.poll(() => heatmap(page).getAttribute('data-x-key')).toBe('btcPriceUsd');
+      expect(await heatmap(page).getAttribute('data-y-key')).toBe('capexMusdPerMwIt');
     }));
 });
 
