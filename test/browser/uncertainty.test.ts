@@ -265,6 +265,34 @@ describe('what matters most', () => {
     }));
 });
 
+describe('the probability map, embedded and downloaded', () => {
+  it('carries its assumption line with the volatility, paths and seed, and draws the same map in the embed', () =>
+    suite.withPage('/?v=2&metric=probPivotWins&monteCarloSeed=3', async (page) => {
+      await sweepDone(page);
+      const line = /BTC volatility 50 %\/yr; Monte Carlo paths 1,000 paths; Monte Carlo seed 3[;.]/;
+      // The downloaded figure states it.
+      await page.getByTestId('downloads').locator('summary').click();
+      const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-heatmap-svg').click()]);
+      const text = (await readFile(await svg.path(), 'utf8')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      expect(text).toMatch(line);
+      expect(text).toContain('Probability the pivot wins');
+      // The embed pins the metric and states the same line under its title.
+      const embedUrl = (await page.getByTestId('embed-url').getAttribute('href'))!;
+      expect(embedUrl).toContain('metric=probPivotWins');
+      const embed = await page.context().newPage();
+      try {
+        await embed.goto(suite.preview.href(new URL(embedUrl).search), { waitUntil: 'load' });
+        await embed.waitForFunction(() => document.querySelector('[data-testid="heatmap"]')?.getAttribute('data-state') === 'done', null, {
+          timeout: 45_000,
+        });
+        expect(await embed.getByTestId('embed-subtitle').textContent()).toMatch(line);
+        expect(await embed.getByTestId('embed-description').textContent()).toMatch(/Probability the pivot wins/);
+      } finally {
+        await embed.close();
+      }
+    }));
+});
+
 describe('screenshots', () => {
   it('1280×800 and 390×844, light and dark', () =>
     suite.withPage('/?v=2&leaseUsdPerKwMonth=80', async (page) => {
