@@ -309,7 +309,8 @@ describe('screenshots', () => {
         await page.getByTestId('tornado').screenshot({ path: join(SHOTS, `tornado-1280x800-${scheme}.png`) });
         expect(await lowContrast(page, '[data-testid="uncertainty"], [data-testid="tornado"]')).toEqual([]);
         await page.setViewportSize({ width: 390, height: 844 });
-        expect(await noHorizontalScroll(page)).toBe(true);
+        // The charts take the new width at the next frame.
+        await expect.poll(() => noHorizontalScroll(page)).toBe(true);
         await page.getByTestId('prob-win').scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(SHOTS, `uncertainty-390x844-${scheme}.png`) });
         await page.getByTestId('tornado').scrollIntoViewIfNeeded();
