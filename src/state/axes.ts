@@ -23,11 +23,16 @@ export function suggestAxis(key: ModelKey, n: number): Axis {
   return { key, min, max, n: Math.max(2, points), log: known?.log ?? false };
 }
 
-/** The range a slider covers: the key's own when it has few steps, else the practical one; none for keys like a block height. */
+/**
+ * The range a slider covers: the key's plausible range (the registry's, with its source) where it
+ * has one, else the key's whole range when it has few steps; none for keys like a block height. The
+ * number box beside it still takes the whole allowed range: a value outside the slider's pins it at
+ * its end.
+ */
 export function sliderRange(key: ModelKey): { min: number; max: number; step: number } | null {
   const p = PARAMS_BY_KEY[key];
-  if ((p.max - p.min) / p.step <= 2500) return { min: p.min, max: p.max, step: p.step };
   const known = p.plausible;
-  if (!known || (known.high - known.low) / p.step > 5000) return null;
-  return { min: known.low, max: known.high, step: p.step };
+  if (known && (known.high - known.low) / p.step <= 5000) return { min: known.low, max: known.high, step: p.step };
+  if ((p.max - p.min) / p.step <= 2500) return { min: p.min, max: p.max, step: p.step };
+  return null;
 }

@@ -37,4 +37,15 @@ describe('sliderRange', () => {
     expect(sliderRange('btcPriceUsd')).toEqual({ min: 30_000, max: 250_000, step: 100 });
     expect(sliderRange('startHeight')).toBeNull();
   });
+
+  it("spans a key's plausible range even when its whole range has few steps", () => {
+    // Power price: allowed 0–1 $/kWh in 0.001 steps (1,000 steps, once the whole range); plausible 0.02–0.10.
+    expect(sliderRange('powerUsdPerKwh')).toEqual({ min: 0.02, max: 0.1, step: 0.001 });
+    expect(sliderRange('discountRatePct')).toEqual({ min: 4, max: 20, step: 0.5 });
+    for (const key of MODEL_KEYS) {
+      const p = PARAMS_BY_KEY[key];
+      const r = sliderRange(key);
+      if (p.plausible && r) expect([r.min, r.max], p.key).toEqual([p.plausible.low, p.plausible.high]);
+    }
+  });
 });
