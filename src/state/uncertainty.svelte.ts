@@ -26,6 +26,8 @@ export class UncertaintyRun {
   monthsP: MonthsPercentiles | null = $state.raw(null);
   /** The histogram of Δ for `inputs`; null until it is back (or when there is none). */
   histogram: DeltaHistogram | null = $state.raw(null);
+  /** The inputs the histogram's answer belongs to, when it came back null too (no share of the site leased). */
+  histogramFor: ModelInputs | null = $state.raw(null);
   /** Counts the figures shown (tests wait for a newer one). */
   runs = $state(0);
 
@@ -75,7 +77,9 @@ export class UncertaintyRun {
       if (!monteCarlo) return;
       const edges = histogramEdges(monteCarlo.deltaP5, monteCarlo.deltaP95, HISTOGRAM_BINS);
       const histogram = await this.#pool.single('distribution', { inputs, edges });
-      if (current()) this.histogram = histogram;
+      if (!current()) return;
+      this.histogram = histogram;
+      this.histogramFor = inputs;
     } catch (error) {
       if (!current()) return;
       this.state = 'error';

@@ -91,6 +91,11 @@ describe('the probability that the pivot wins', () => {
       await expect(page.getByTestId('uncertainty-off').textContent()).resolves.toMatch(/volatility is 0/);
       expect(await page.getByTestId('prob-win').count()).toBe(0);
       expect(await page.getByTestId('uncertainty-charts').count()).toBe(0);
+      // Nothing leased: Δ does not move with the lease, so the paths are not counted into a histogram, and the page says so.
+      await fillParam(page, 'pivotSharePct', '0');
+      await fillParam(page, 'btcVolatilityPctPerYear', '50');
+      await page.getByTestId('no-histogram').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('delta-histogram').getAttribute('data-state')).toBe('done');
     }));
 });
 
