@@ -16,6 +16,18 @@ export interface SeriesChart {
 const MID = (m: number) => (m - 0.5) * MONTH_SECONDS;
 const END = (m: number) => m * MONTH_SECONDS;
 
+/** Σ of the monthly Δ (pivot − mine) to each month's end, discounted at `ratePct` a year (0: plain). */
+export function cumulativeDelta(ev: Evaluation, ratePct = 0): [number, number][] {
+  const out: [number, number][] = [];
+  let sum = 0;
+  ev.cashFlows.pivot.forEach((p, k) => {
+    const m = k + 1;
+    sum += (p - (ev.cashFlows.mine[k] ?? 0)) * (1 + ratePct / 100) ** (-m / 12);
+    out.push([END(m), sum]);
+  });
+  return out;
+}
+
 export function seriesCharts(inputs: ModelInputs, projection: Projection, ev: Evaluation): SeriesChart[] {
   const months = projection.months;
   const endSeconds = inputs.horizonYears * 12 * MONTH_SECONDS;
@@ -24,19 +36,8 @@ export function seriesCharts(inputs: ModelInputs, projection: Projection, ev: Ev
   const difficulty: [number, number][] = [[0, inputs.startDifficulty]];
   for (const r of projection.retargets) difficulty.push([r.seconds, r.difficulty]);
 
-  const r = inputs.discountRatePct / 100;
-  const plain: [number, number][] = [];
-  const discounted: [number, number][] = [];
-  let a = 0;
-  let b = 0;
-  ev.cashFlows.pivot.forEach((p, k) => {
-    const m = k + 1;
-    const d = p - (ev.cashFlows.mine[k] ?? 0);
-    a += d;
-    b += d * (1 + r) ** (-m / 12);
-    plain.push([END(m), a]);
-    discounted.push([END(m), b]);
-  });
+  const plain = cumulativeDelta(ev);
+  const discounted = cumulativeDelta(ev, inputs.discountRatePct);
   const marks = [];
   if (ev.paybackMonth !== null)
     marks.push({ seconds: END(ev.paybackMonth), value: plain[ev.paybackMonth - 1]?.[1] ?? 0, label: `payback, month ${ev.paybackMonth}` });

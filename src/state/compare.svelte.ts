@@ -1,6 +1,7 @@
 /**
  * Two saved scenarios side by side: the keys where they differ, and what each comes to (NPVs, Δ,
- * breakevens), evaluated on the worker pool, with the difference B − A.
+ * breakevens; IRR and paybacks), evaluated on the worker pool, with the difference B − A, and both
+ * evaluations for a chart of their cumulative Δ.
  */
 import { formatValue, money } from '../charts/format.ts';
 import type { Evaluation } from '../model/results.ts';
@@ -69,6 +70,37 @@ const RESULTS: { key: string; label: string; get: (e: Evaluation) => number | nu
   { key: 'breakevenBtcPrice', label: 'Breakeven BTC price', get: (e) => e.breakeven.btcPrice, fmt: usd },
 ];
 
+const months = (v: number) => `month ${Math.round(v)}`;
+/** A difference in months, with the page's minus sign. */
+const monthsDiff = (d: number) => `${Math.round(d) < 0 ? '\u2212' : ''}${Math.abs(Math.round(d))} months`;
+const TIMING: typeof RESULTS = [
+  { key: 'irr', label: "IRR of the pivot's extra cash flows", get: (e) => e.irr, fmt: (v) => formatValue('fraction per year', v) },
+  { key: 'paybackMonth', label: 'Payback', get: (e) => e.paybackMonth, fmt: months },
+  { key: 'discountedPaybackMonth', label: 'Payback, discounted', get: (e) => e.discountedPaybackMonth, fmt: months },
+];
+const timingDiff: Record<string, (d: number) => string> = {
+  irr: (d) => formatValue('fraction per year', d),
+  paybackMonth: (d) => monthsDiff(d),
+  discountedPaybackMonth: (d) => monthsDiff(d),
+};
+
+/** IRR and the paybacks of both, and B − A where both exist (a payback B reaches 3 months later: +3 months). */
+export function timingRows(a: Evaluation, b: Evaluation): ResultRow[] {
+  return TIMING.map(({ key, label, get, fmt }) => {
+    const [va, vb] = [get(a), get(b)];
+    const d = va === null || vb === null ? null : vb - va;
+    const shown = d === null ? '—' : timingDiff[key]!(d);
+    const diff = d !== null && d > 0 && shown !== timingDiff[key]!(0) ? `+${shown}` : shown;
+    return { key, label, a: va === null ? 'none' : fmt(va), b: vb === null ? 'none' : fmt(vb), diff };
+  });
+}
+
+/** The two sides' names as columns and keys show them: "Untitled" for none, "(A)"/"(B)" added only when they are the same. */
+export function columnNames(names: readonly [string, string]): [string, string] {
+  const [a, b] = [names[0] || 'Untitled', names[1] || 'Untitled'];
+  return a === b ? [`${a} (A)`, `${b} (B)`] : [a, b];
+}
+
 /** The results of both, and B − A where both exist. */
 export function resultRows(a: Evaluation, b: Evaluation): ResultRow[] {
   return RESULTS.map(({ key, label, get, fmt }) => {
@@ -88,6 +120,11 @@ export class Comparison {
   names: [string, string] = $state.raw(['', '']);
   diff: DiffRow[] = $state.raw([]);
   results: ResultRow[] = $state.raw([]);
+  /** IRR and paybacks (timingRows). */
+  timing: ResultRow[] = $state.raw([]);
+  /** Both evaluations and scenarios, for the chart. */
+  evaluations: [Evaluation, Evaluation] | null = $state.raw(null);
+  scenarios: [Scenario, Scenario] | null = $state.raw(null);
 
   readonly #pool: SweepPool;
   #token = 0;
@@ -117,6 +154,9 @@ export class Comparison {
       this.names = [ra.record.name, rb.record.name];
       this.diff = diffScenarios(ra.record.scenario, rb.record.scenario);
       this.results = resultRows(ea, eb);
+      this.timing = timingRows(ea, eb);
+      this.evaluations = [ea, eb];
+      this.scenarios = [ra.record.scenario, rb.record.scenario];
       this.state = 'done';
       this.error = '';
     } catch (error) {

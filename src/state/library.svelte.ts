@@ -10,10 +10,16 @@
  * described in `conflict` rather than written over the other tab's version.
  */
 import { exportFileName, exportLibrary, exportScenario, formatImportProblem, parseImports, type StoredRecord } from '../model/library.ts';
+import type { Scenario } from '../model/scenario/types.ts';
+import { defaultView, type View } from '../model/view.ts';
 import { explorer } from './explorer.svelte.ts';
 import type { StorageFault } from './kv.ts';
+import { queryFor } from './link.ts';
 import * as store from './store.ts';
-import { ConflictError, type ScenarioSummary, type UndoToken } from './store.ts';
+import { ConflictError, type OpenMarker, type ScenarioSummary, type UndoToken } from './store.ts';
+
+/** A scenario and view as one comparable text (the link with its notes). */
+const snapshot = (scenario: Scenario, view: View | undefined) => queryFor(scenario, view ?? defaultView(), true);
 
 /** How long the Undo of a delete stays offered. */
 export const UNDO_MS = 8_000;
@@ -31,6 +37,8 @@ interface ChangeMessage {
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 /** An ISO time as the reader's local date and time. */
 const whenText = (iso: string) => (Number.isFinite(Date.parse(iso)) ? when.format(Date.parse(iso)) : iso);
+
+const changedText = (name: string) => `“${name}” was changed in another tab. Saving it here will ask before replacing that version.`;
 
 /** A save refused because another tab changed (`theirs`) or deleted the scenario after it was opened here. */
 export interface Conflict {
@@ -76,10 +84,14 @@ export class Library {
   conflict: Conflict | null = $state.raw(null);
   /** Said when another tab changed the open scenario. */
   elsewhere = $state('');
+  /** The open scenario and its `modified` as this tab last read or wrote it (kept with the working scenario across reloads). */
+  opened: OpenMarker | null = $state.raw(null);
+  /** The open scenario as saved (snapshot), to tell unsaved changes. */
+  #saved: string | null = $state(null);
+  /** Whether the explorer's scenario or view differs from the open scenario as saved. */
+  readonly dirty = $derived(this.#saved !== null && snapshot(explorer.scenario, explorer.view) !== this.#saved);
 
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The `modified` of the open scenario as this tab last read or wrote it. */
-  #currentModified: string | undefined;
   #channel: BroadcastChannel | undefined;
 
   constructor() {
@@ -107,17 +119,35 @@ export class Library {
     const name = message.id === undefined ? '' : this.nameOf(message.id);
     void this.refresh().catch(() => undefined);
     if (message.id === undefined || message.id !== this.currentId) return;
-    if (message.modified === this.#currentModified) this.elsewhere = '';
-    else if (message.modified)
-      this.elsewhere = `“${name}” was changed in another tab. Saving it here will ask before replacing that version.`;
+    if (message.modified === this.opened?.modified) this.elsewhere = '';
+    else if (message.modified) this.elsewhere = changedText(name);
     else this.elsewhere = `“${name}” was deleted in another tab.`;
   }
 
-  #setCurrent(id: string | null, modified?: string): void {
+  #setCurrent(id: string | null, modified?: string, saved?: { scenario: Scenario; view?: View }): void {
     this.currentId = id;
-    this.#currentModified = id === null ? undefined : modified;
+    this.opened = id === null || modified === undefined ? null : { id, modified };
+    this.#saved = id === null || !saved ? null : snapshot(saved.scenario, saved.view);
     this.conflict = null;
     this.elsewhere = '';
+  }
+
+  /** The explorer no longer holds a saved scenario (it started from a preset or the defaults). */
+  close(): void {
+    this.#setCurrent(null);
+  }
+
+  /**
+   * After a reload: the working scenario was open as `marker`; it is open again with the stamp it
+   * had then, so a save over a version another tab wrote meanwhile still asks first.
+   */
+  restoreOpen(marker: OpenMarker): Promise<void> {
+    return this.#act(async () => {
+      const r = await store.getScenario(marker.id);
+      if (r.status !== 'found') return;
+      this.#setCurrent(marker.id, marker.modified, r.record);
+      if (r.record.modified !== marker.modified) this.elsewhere = changedText(r.record.name);
+    });
   }
 
   async refresh(): Promise<void> {
@@ -149,7 +179,7 @@ export class Library {
   save(name: string, asNew: boolean, overwrite = false): Promise<StoredRecord | undefined> {
     return this.#act(async () => {
       const id = asNew ? undefined : (this.currentId ?? undefined);
-      const expectedModified = id !== undefined && !overwrite ? this.#currentModified : undefined;
+      const expectedModified = id !== undefined && !overwrite ? this.opened?.modified : undefined;
       let record: StoredRecord;
       try {
         record = await store.saveScenario({ id, expectedModified, name: name.trim(), scenario: explorer.scenario, view: explorer.view });
@@ -166,7 +196,7 @@ export class Library {
         );
       }
       explorer.setParam('name', record.name === '' ? undefined : record.name);
-      this.#setCurrent(record.id, record.modified);
+      this.#setCurrent(record.id, record.modified, record);
       this.status = this.storage ? `Saved “${record.name}” in this tab only.` : `Saved “${record.name}”.`;
       this.#announce({ type: 'changed', id: record.id, modified: record.modified });
       return record;
@@ -181,7 +211,7 @@ export class Library {
         throw new Error(r.status === 'missing' ? 'That scenario is no longer saved.' : r.problems.map((p) => p.message).join('; '));
       explorer.loadScenario(r.record.scenario);
       if (r.record.view) explorer.setView(r.record.view);
-      this.#setCurrent(id, r.record.modified);
+      this.#setCurrent(id, r.record.modified, r.record);
       this.status = `Opened “${r.record.name}”.`;
     });
   }
@@ -191,7 +221,7 @@ export class Library {
       const record = await store.renameScenario(id, name.trim());
       if (id === this.currentId) {
         explorer.setParam('name', record.name === '' ? undefined : record.name);
-        this.#currentModified = record.modified;
+        this.#setCurrent(id, record.modified, record);
       }
       this.status = `Renamed to “${record.name}”.`;
       this.#announce({ type: 'changed', id, modified: record.modified });

@@ -9,7 +9,7 @@ import { validateScenario } from '../model/scenario/validate.ts';
 import type { Ignored } from '../model/url/format.ts';
 import { decodeLink, isEmbed, type DecodedLink } from '../model/url/parse.ts';
 import { encodeLink } from '../model/url/write.ts';
-import type { View } from '../model/view.ts';
+import { defaultView, type View } from '../model/view.ts';
 
 /** Whether an address (a whole URL, or its query with or without `?`) says anything at all. */
 export function hasLinkParams(search: string): boolean {
@@ -41,15 +41,23 @@ export function linkableScenario(scenario: Scenario): Scenario {
   return again.ok ? again.scenario : { version: CURRENT_VERSION };
 }
 
-/** The query (`?v=2&…`) of the explorer's scenario and view. */
-export function queryFor(scenario: Scenario, view: View): string {
-  return encodeLink(linkableScenario(scenario), view);
+/**
+ * The query (`?v=2&…`) of the explorer's scenario and view; `notes` false leaves the scenario's
+ * notes out (the page's own links do, unless the person chose to share them).
+ */
+export function queryFor(scenario: Scenario, view: View, notes = true): string {
+  return encodeLink(linkableScenario(scenario), view, { notes });
 }
 
-/** The page's address for a scenario and view: `base` with the link's query. */
-export function hrefFor(base: string, scenario: Scenario, view: View): string {
+/** The page's address for a scenario and view: `base` with the link's query (notes as queryFor). */
+export function hrefFor(base: string, scenario: Scenario, view: View, notes = true): string {
   const url = new URL(base);
-  return `${url.origin}${url.pathname}${queryFor(scenario, view)}${url.hash}`;
+  return `${url.origin}${url.pathname}${queryFor(scenario, view, notes)}${url.hash}`;
+}
+
+/** Whether two scenarios and views are the same but for their notes (a reload of the page's own address). */
+export function sameButNotes(a: { scenario: Scenario; view?: View }, b: { scenario: Scenario; view: View }): boolean {
+  return queryFor(a.scenario, a.view ?? defaultView(), false) === queryFor(b.scenario, b.view, false);
 }
 
 /** One line per ignored parameter: `siteMw = "abc": expected a number …`. */

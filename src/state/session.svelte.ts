@@ -9,15 +9,26 @@
  * - Opening a link writes nothing: the working scenario saved before stays until the person changes
  *   something here. A link is someone else's view; looking at it should not cost you yours.
  *   (Saved scenarios are never touched by a link at all.)
+ * - Notes stay on the device: the address and the share link leave them out unless the person
+ *   chooses to share them (`shareNotes`; on when the opening link carried notes, which are public
+ *   already). A reload of the page's own address (the working scenario but for its notes) brings
+ *   the notes back from the working scenario, and with it the saved scenario it was open as.
  */
-import { loadWorking, saveWorking } from './store.ts';
+import { loadWorking, saveWorking, type OpenMarker, type WorkingScenario } from './store.ts';
 import { explorer } from './explorer.svelte.ts';
-import { hrefFor, readArrivingLink } from './link.ts';
+import { library } from './library.svelte.ts';
+import { hrefFor, readArrivingLink, sameButNotes } from './link.ts';
 import type { Ignored } from '../model/url/format.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import type { View } from '../model/view.ts';
 
 const SAVE_DELAY_MS = 400;
+
+interface Snapshot {
+  scenario: Scenario;
+  view: View;
+  open: OpenMarker | null;
+}
 
 export class Session {
   /** Whether the start is over (the link read or the working scenario restored). */
@@ -28,11 +39,13 @@ export class Session {
   ignored: Ignored[] = $state.raw([]);
   /** The page's link for the current scenario and view (absolute). */
   href = $state('');
+  /** Whether the address and the share link carry the scenario's notes (the person chose to share them). */
+  shareNotes = $state(false);
 
   #started = false;
-  #baseline: { scenario: Scenario; view: View } | null = null;
+  #baseline: Snapshot | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #pending: { scenario: Scenario; view: View } | null = null;
+  #pending: Snapshot | null = null;
 
   /**
    * Reads the address and sets the explorer up; synchronous for a link, so the first sweep is
@@ -44,21 +57,26 @@ export class Session {
     this.#initial = { scenario: explorer.scenario, view: explorer.view };
     const arriving = readArrivingLink(location.search);
     if (arriving.kind === 'link') {
-      explorer.loadScenario(arriving.link.scenario);
-      explorer.setView(arriving.link.view);
+      const { link } = arriving;
+      explorer.loadScenario(link.scenario);
+      explorer.setView(link.view);
       this.fromLink = true;
-      this.ignored = arriving.link.ignored;
+      this.shareNotes = link.scenario.notes !== undefined;
+      this.ignored = link.ignored;
       this.#ready();
+      this.#initial = { scenario: explorer.scenario, view: explorer.view };
+      void loadWorking()
+        .then((working) => {
+          if (working && this.#untouched() && sameButNotes(working, link)) this.#resume(working);
+        })
+        .catch(() => undefined);
     } else if (arriving.kind === 'embed') {
       // The embed view has its own page; an explorer on an embed address writes nothing.
     } else {
       void loadWorking()
         .then((working) => {
           // Someone may have started changing things while the database answered: theirs wins.
-          if (working && this.#untouched()) {
-            explorer.loadScenario(working.scenario);
-            if (working.view) explorer.setView(working.view);
-          }
+          if (working && this.#untouched()) this.#resume(working);
         })
         .catch(() => undefined)
         .finally(() => this.#ready());
@@ -72,23 +90,33 @@ export class Session {
     return this.#initial !== null && explorer.scenario === this.#initial.scenario && explorer.view === this.#initial.view;
   }
 
+  /** Takes up the working scenario where the last visit left it: its notes, its view, the saved one it was open as. */
+  #resume(working: WorkingScenario): void {
+    explorer.loadScenario(working.scenario);
+    if (working.view) explorer.setView(working.view);
+    if (working.open) void library.restoreOpen(working.open);
+    if (this.ready) this.#ready();
+  }
+
   #ready(): void {
-    this.#baseline = { scenario: explorer.scenario, view: explorer.view };
+    this.#baseline = { scenario: explorer.scenario, view: explorer.view, open: library.opened };
     this.ready = true;
   }
 
-  /** Call from an effect: follows the explorer (reads its scenario and view). */
+  /** Call from an effect: follows the explorer (reads its scenario and view, and the saved scenario it is open as). */
   follow(): void {
     const scenario = explorer.scenario;
     const view = explorer.view;
+    const open = library.opened;
+    const notes = this.shareNotes;
     if (!this.ready || typeof location === 'undefined') return;
-    const href = hrefFor(location.href, scenario, view);
+    const href = hrefFor(location.href, scenario, view, notes);
     this.href = href;
     if (href !== location.href) history.replaceState(history.state, '', href);
     const base = this.#baseline;
-    if (base && base.scenario === scenario && base.view === view) return;
+    if (base && base.scenario === scenario && base.view === view && base.open === open) return;
     this.#baseline = null;
-    this.#pending = { scenario, view };
+    this.#pending = { scenario, view, open };
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
   }
@@ -98,7 +126,7 @@ export class Session {
     clearTimeout(this.#timer);
     const pending = this.#pending;
     this.#pending = null;
-    if (pending) void saveWorking(pending.scenario, pending.view).catch(() => undefined);
+    if (pending) void saveWorking(pending.scenario, pending.view, pending.open).catch(() => undefined);
   }
 
   dismissNotice(): void {

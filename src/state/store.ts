@@ -79,10 +79,14 @@ export interface SaveInput {
 /** A scenario to import, with its view when it has one. */
 export type ImportInput = ImportedScenario & { view?: View };
 
+/** The saved scenario the working one was opened from or last saved as, with its stamp as read then. */
+export type OpenMarker = Pick<ScenarioSummary, 'id' | 'modified'>;
+
 export interface WorkingScenario {
   scenario: Scenario;
   view?: View;
   modified: string;
+  open?: OpenMarker;
 }
 
 /** A save over a scenario that was changed or deleted elsewhere (another tab) since it was read. */
@@ -126,8 +130,8 @@ export interface ScenarioStore {
   deleteScenario(id: string): Promise<UndoToken | undefined>;
   /** Puts a deleted record back (under a new id if its id was taken meanwhile); returns its id. */
   restoreScenario(token: UndoToken): Promise<string>;
-  /** Auto-saves the working scenario; false (and nothing written) when it is not valid. */
-  saveWorking(scenario: Scenario, view?: View): Promise<boolean>;
+  /** Auto-saves the working scenario (and the saved one it is open as); false (and nothing written) when it is not valid. */
+  saveWorking(scenario: Scenario, view?: View, open?: OpenMarker | null): Promise<boolean>;
   /** The auto-saved working scenario, migrated; undefined when there is none or it is unreadable. */
   loadWorking(): Promise<WorkingScenario | undefined>;
   /**
@@ -253,13 +257,14 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
       return id;
     },
 
-    async saveWorking(scenario, view) {
-      let record: StoredRecord;
+    async saveWorking(scenario, view, open) {
+      let record: StoredRecord & { open?: OpenMarker };
       try {
         record = makeRecord({ id: WORKING_KEY, name: scenario.name ?? '', scenario, view }, now());
       } catch {
         return false;
       }
+      if (open) record.open = { id: open.id, modified: open.modified };
       await kv.set(WORKING_KEY, record);
       return true;
     },
@@ -271,6 +276,8 @@ export function openScenarioStore(options: StoreOptions = {}): ScenarioStore {
       if (!r.ok) return undefined;
       const out: WorkingScenario = { scenario: r.record.scenario, modified: r.record.modified };
       if (r.record.view) out.view = r.record.view;
+      const open = (raw as { open?: Partial<OpenMarker> }).open;
+      if (typeof open?.id === 'string' && typeof open.modified === 'string') out.open = { id: open.id, modified: open.modified };
       return out;
     },
 
@@ -335,7 +342,7 @@ export const renameScenario: ScenarioStore['renameScenario'] = (id, name) => sto
 export const duplicateScenario: ScenarioStore['duplicateScenario'] = (id, name) => store().duplicateScenario(id, name);
 export const deleteScenario: ScenarioStore['deleteScenario'] = (id) => store().deleteScenario(id);
 export const restoreScenario: ScenarioStore['restoreScenario'] = (token) => store().restoreScenario(token);
-export const saveWorking: ScenarioStore['saveWorking'] = (scenario, view) => store().saveWorking(scenario, view);
+export const saveWorking: ScenarioStore['saveWorking'] = (scenario, view, open) => store().saveWorking(scenario, view, open);
 export const loadWorking: ScenarioStore['loadWorking'] = () => store().loadWorking();
 export const requestPersistence: ScenarioStore['requestPersistence'] = () => store().requestPersistence();
 export const importRecords: ScenarioStore['importRecords'] = (items) => store().importRecords(items);

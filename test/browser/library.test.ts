@@ -2,7 +2,9 @@
  * The scenario library in Chromium with its real IndexedDB: saved scenarios survive a reload;
  * rename, duplicate, delete and its undo; export one scenario and the whole library as downloads
  * and import both back unchanged; an invalid import lists its problems and changes nothing; two
- * saved scenarios compared; the working scenario restored on a bare visit.
+ * saved scenarios compared (with IRR, paybacks and a chart of both cumulative Δ); the working
+ * scenario restored on a bare visit; a saved scenario stays open across a reload, Save updates it
+ * in place (asking first when another tab saved it meanwhile), and an unsaved-changes marker shows.
  *
  * The tests of this file share one browser profile (one library), so each names its own
  * scenarios and looks only at those.
@@ -11,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './harness.ts';
-import { fillParam } from './page.ts';
+import { fillParam, sweepDone } from './page.ts';
 
 const suite = browserSuite();
 
@@ -234,7 +236,8 @@ describe('scenario library', () => {
     suite.withPage('/?v=2', async (page) => {
       await fillParam(page, 'siteMw', '77');
       await page.getByTestId('scenario-notes').fill('work in progress');
-      await page.waitForFunction(() => location.search.includes('siteMw=77') && location.search.includes('notes='));
+      // The notes stay on the device: the address never carries them, the working scenario does.
+      await page.waitForFunction(() => location.search.includes('siteMw=77') && !location.search.includes('notes='));
       await page.waitForTimeout(1_000); // the auto-save waits for typing to pause
       await page.goto(suite.preview.href('/'));
       await page.waitForFunction(() => (document.querySelector('[data-param="siteMw"]') as HTMLInputElement).value === '77');
@@ -242,5 +245,107 @@ describe('scenario library', () => {
       // The address follows what is shown.
       await expect(page.getByTestId('share-url').inputValue()).resolves.toBe(page.url());
       expect(new URL(page.url()).searchParams.get('siteMw')).toBe('77');
+    }));
+
+  it('a saved scenario reloads as open: Save updates it in place, Start from names it, a marker shows unsaved changes', () =>
+    suite.withPage('/?v=2', async (page) => {
+      await saveAs(page, 'Stays open', { siteMw: '140' });
+      const id = await row(page, 'Stays open').getAttribute('data-id');
+      const open = page.getByTestId('open-scenario');
+      await expect.poll(() => open.textContent()).toContain('“Stays open”');
+      expect(await open.getAttribute('data-dirty')).toBe('false');
+      await page.waitForTimeout(1_000); // the working scenario saves once typing pauses
+
+      await page.reload();
+      await sweepDone(page);
+      await expect.poll(() => page.getByTestId('save').textContent(), { timeout: 10_000 }).toBe('Save “Stays open”');
+      expect(await page.locator('[data-testid="preset"] option:checked').textContent()).toBe('Saved: Stays open');
+      expect(await page.getByTestId('unsaved').count()).toBe(0);
+
+      // A change shows the marker; Save writes over the same scenario (no second one), and the marker goes.
+      await fillParam(page, 'siteMw', '150');
+      await page.getByTestId('unsaved').waitFor();
+      expect(await page.getByTestId('preset-open').textContent()).toContain('with unsaved changes');
+      const before = (await listed(page)).find((r) => r.id === id)!;
+      await page.getByTestId('save').click();
+      await page.waitForFunction(
+        ([id, modified]) =>
+          document.querySelector(`[data-testid="scenario-list"] li[data-id="${id}"] time`)?.getAttribute('datetime') !== modified,
+        [id, before.modified] as const,
+      );
+      expect(await count(page, 'Stays open')).toBe(1);
+      await expect.poll(() => page.getByTestId('unsaved').count()).toBe(0);
+      await page.waitForTimeout(1_000);
+
+      // After another reload it is still open, with the saved value.
+      await page.reload();
+      await sweepDone(page);
+      await expect.poll(() => page.getByTestId('save').textContent(), { timeout: 10_000 }).toBe('Save “Stays open”');
+      expect(await page.locator('[data-param="siteMw"]').inputValue()).toBe('150');
+
+      // Another tab saves it meanwhile: Save here asks instead of writing over theirs.
+      const other = await suite.browser.newPage();
+      try {
+        await other.goto(page.url(), { waitUntil: 'load' });
+        await sweepDone(other);
+        await expect.poll(() => other.getByTestId('save').textContent(), { timeout: 10_000 }).toBe('Save “Stays open”');
+        await fillParam(other, 'siteMw', '160');
+        await other.getByTestId('save').click();
+        await other.getByTestId('unsaved').waitFor({ state: 'detached' });
+      } finally {
+        await other.close();
+      }
+      await fillParam(page, 'siteMw', '170');
+      await page.getByTestId('save').click();
+      await page.getByTestId('conflict').waitFor();
+      expect(await page.getByTestId('library-error').textContent()).toMatch(/changed in another tab/);
+      expect(await count(page, 'Stays open')).toBe(1);
+
+      // Save as new copies it, and the copy is what is open now.
+      await page.getByTestId('save-as').click();
+      await waitForCount(page, 'Stays open', 2);
+      const ids = await list(page)
+        .locator('li[data-name="Stays open"]')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')));
+      expect(ids).toContain(id);
+      await expect.poll(() => page.getByTestId('unsaved').count()).toBe(0);
+      // Starting from a preset closes it.
+      await page.getByTestId('preset').selectOption('');
+      await expect.poll(() => page.getByTestId('open-scenario').count()).toBe(0);
+    }));
+
+  it('compares IRR, paybacks and a chart of both cumulative Δ, each name once', () =>
+    suite.withPage('/?v=2', async (page) => {
+      await saveAs(page, 'Same name', { leaseUsdPerKwMonth: '110' });
+      await saveAs(page, 'Same name', { leaseUsdPerKwMonth: '190' });
+      const ids = await list(page)
+        .locator('li[data-name="Same name"]')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')!));
+      // The list is newest first: A is the first saved (the lower lease rate).
+      await page.getByTestId('compare-a').selectOption(ids[1]!);
+      await page.getByTestId('compare-b').selectOption(ids[0]!);
+      await page.locator('[data-testid="compare"][data-state="done"]').waitFor({ timeout: 30_000 });
+      const table = page.getByTestId('compare-table');
+      expect(await table.locator('thead th').allTextContents()).toEqual(['', 'Same name (A)', 'Same name (B)', 'B − A']);
+      const cells = async (key: string) => table.locator(`tr[data-key="${key}"] td`).allTextContents();
+      const [irrA, irrB, irrD] = await cells('irr');
+      expect(irrA).toMatch(/ %\/yr$|^none$/);
+      expect(irrB).toMatch(/ %\/yr$|^none$/);
+      expect(irrD).toMatch(/%\/yr$|^—$/);
+      for (const key of ['paybackMonth', 'discountedPaybackMonth']) {
+        const [a, b, d] = await cells(key);
+        expect(a, key).toMatch(/^month \d+$|^none$/);
+        expect(b, key).toMatch(/^month \d+$|^none$/);
+        expect(d, key).toMatch(/months$|^—$/);
+      }
+      // A higher lease rate pays back no later.
+      const [pa, pb] = (await cells('paybackMonth')).map((t) => Number(/\d+/.exec(t)?.[0] ?? Infinity));
+      expect(pb!).toBeLessThanOrEqual(pa!);
+      // The chart: one line per scenario, named in its key.
+      const chart = page.getByTestId('compare-chart');
+      expect(await chart.locator('path.line, path[data-line]').count()).toBeGreaterThanOrEqual(2);
+      expect(await chart.textContent()).toContain('Same name (A)');
+      expect(await chart.textContent()).toContain('Same name (B)');
+      expect(await page.getByTestId('compare').textContent()).not.toMatch(/A: A:|B: B:/);
     }));
 });

@@ -4,7 +4,9 @@
  * partial link loads what is valid, lists what it ignored and why, and leaves everything saved —
  * the library and the working scenario — as it was, until the person changes something. A link of
  * version 1 shows exactly what the command line computes for the same version-1 file, and the
- * address becomes the equivalent version-2 link.
+ * address becomes the equivalent version-2 link. A scenario's notes stay on the device: the
+ * address, the share link and the embed link leave them out unless the person opts in; a reload
+ * brings them back from the working scenario, and an old link with notes still loads them.
  */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -260,5 +262,39 @@ describe('links', () => {
       expect(after.working).toMatchObject({ scenario: { siteMw: 180, capexMusdPerMwIt: 11 } });
       const records = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => k.startsWith('scenario:')));
       expect(records(after)).toEqual(records(saved));
+    }));
+
+  it('a share link of a scenario with notes has no notes unless the person opts in', () =>
+    suite.withPage('/?v=2', async (page) => {
+      await sweepDone(page);
+      await page.getByTestId('scenario-notes').fill('quote from tenant X');
+      await fillParam(page, 'siteMw', '90');
+      const share = page.getByTestId('share-url');
+      await expect.poll(() => share.inputValue()).toContain('siteMw=90');
+      expect(decodeLink(await share.inputValue()).scenario).toEqual({ version: 2, siteMw: 90 });
+      expect(page.url()).not.toContain('notes');
+      expect(page.url()).not.toContain('tenant');
+      expect(decodeLink((await page.getByTestId('embed-url').getAttribute('href')) ?? '').scenario.notes).toBeUndefined();
+
+      // Opting in puts them in the link (and the address), and only then.
+      await page.getByTestId('share-notes').check();
+      await expect.poll(async () => decodeLink(await share.inputValue()).scenario.notes).toBe('quote from tenant X');
+      await page.getByTestId('share-notes').uncheck();
+      await expect.poll(async () => decodeLink(await share.inputValue()).scenario.notes).toBeUndefined();
+
+      // A reload of the page's own address keeps them: they come back from the working scenario.
+      await page.waitForTimeout(1_000);
+      await page.reload();
+      await sweepDone(page);
+      await expect.poll(() => page.getByTestId('scenario-notes').inputValue(), { timeout: 10_000 }).toBe('quote from tenant X');
+      expect(decodeLink(await share.inputValue()).scenario.notes).toBeUndefined();
+
+      // A link written with notes (an old link, or one shared on purpose) still loads them.
+      await page.goto(suite.preview.href('/?v=2&siteMw=91&notes=an%20old%20note'));
+      await expect.poll(() => page.getByTestId('scenario-notes').inputValue()).toBe('an old note');
+      expect(await page.getByTestId('share-notes').isChecked()).toBe(true);
+      expect(decodeLink(await share.inputValue()).scenario.notes).toBe('an old note');
+      await sweepDone(page);
+      await page.getByTestId('scenario-notes').fill('');
     }));
 });

@@ -10,7 +10,7 @@ import { money } from '../../src/charts/format.ts';
 import { defaultInputs } from '../../src/model/registry/index.ts';
 import type { Evaluation } from '../../src/model/results.ts';
 import { resolveInputs } from '../../src/model/scenario/resolve.ts';
-import { Comparison, diffScenarios, resultRows } from '../../src/state/compare.svelte.ts';
+import { Comparison, columnNames, diffScenarios, resultRows, timingRows } from '../../src/state/compare.svelte.ts';
 import { DB_NAME, STORE_NAME, saveScenario } from '../../src/state/store.ts';
 import { FakePool } from '../helpers/fake-pool.ts';
 
@@ -64,6 +64,26 @@ describe('resultRows', () => {
     expect(rows[3]!.diff.startsWith('+')).toBe(false);
     expect(rows[1]!.diff).toBe(money(-1e6));
     expect(rows[1]!.diff.startsWith('−')).toBe(true);
+  });
+});
+
+describe('timingRows and columnNames', () => {
+  const ev = (irr: number | null, payback: number | null, discounted: number | null): Evaluation =>
+    ({ irr, paybackMonth: payback, discountedPaybackMonth: discounted }) as unknown as Evaluation;
+
+  it('gives IRR and both paybacks, and B − A in percentage points and months', () => {
+    const rows = timingRows(ev(0.085, 40, null), ev(0.1, 37, 52));
+    expect(rows.map((r) => r.key)).toEqual(['irr', 'paybackMonth', 'discountedPaybackMonth']);
+    // 10 % − 8.5 % = 1.5 points a year; 37 − 40 = −3 months.
+    expect(rows[0]).toMatchObject({ a: '8.5 %/yr', b: '10 %/yr', diff: '+1.5 %/yr' });
+    expect(rows[1]).toMatchObject({ a: 'month 40', b: 'month 37', diff: '−3 months' });
+    expect(rows[2]).toMatchObject({ a: 'none', b: 'month 52', diff: '—' });
+  });
+
+  it('names each side once, telling two of the same name apart', () => {
+    expect(columnNames(['A', 'B2'])).toEqual(['A', 'B2']);
+    expect(columnNames(['Base', 'Base'])).toEqual(['Base (A)', 'Base (B)']);
+    expect(columnNames(['', ''])).toEqual(['Untitled (A)', 'Untitled (B)']);
   });
 });
 

@@ -181,6 +181,17 @@ describe('two tabs saving over the same scenario', () => {
 });
 
 describe('the working scenario', () => {
+  it('keeps the saved scenario it is open as, with the stamp as read then', async () => {
+    const view = defaultView();
+    expect(await s.saveWorking(base, view, { id: 'id7', modified: '2026-01-01T00:00:00.000Z' })).toBe(true);
+    expect((await s.loadWorking())?.open).toEqual({ id: 'id7', modified: '2026-01-01T00:00:00.000Z' });
+    expect(await s.saveWorking(base, view, null)).toBe(true);
+    expect((await s.loadWorking())?.open).toBeUndefined();
+    // A malformed marker (written by hand, or by a build that wrote something else) is no marker.
+    await set('working', { ...(await get('working', idb)), open: { id: 7 } }, idb);
+    expect((await s.loadWorking())?.open).toBeUndefined();
+  });
+
   it('saves itself and loads back', async () => {
     expect(await s.loadWorking()).toBeUndefined();
     const view = { ...defaultView(), month: 3, metric: 'hashprice' as const };

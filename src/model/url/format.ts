@@ -24,7 +24,8 @@
  * - The view: `x=KEY:MIN:MAX:N[:log]`, `y=…` (the CLI's axis form), `metric=NAME`, `month=M`, only
  *   where they differ from defaultView().
  * - The embed marker `embed=1`: the embed view's URL is the explorer's plus the marker (same path),
- *   with an optional `title` and `subtitle` (the embed dialog's texts). An embed link writes ALL
+ *   with an optional `title` and `subtitle` (the embed dialog's texts) and the view field `theme`
+ *   (see below). An embed link writes ALL
  *   four view fields, not only the differences: the scenario's defaults are pinned by `v` and the
  *   scenario migrations (docs/model.md §6 makes every default change a version bump), but a
  *   published chart should not depend on anyone remembering that the view's defaults are public
@@ -33,8 +34,18 @@
  *   1 KB for no added safety, since a registry default change without a migration would already
  *   break files.)
  *
+ * - `theme=light|dark|auto` (embed links only): the embed's colours — light, dark, or following the
+ *   reader's colour scheme. The Embed dialog writes it into every embed link it makes (light unless
+ *   the person chooses otherwise), so a published chart keeps its look. An embed link without it —
+ *   every one written before the field existed, all of them version 2 — means `auto`, which is how
+ *   those embeds were drawn: the field's absence keeps its published meaning, so adding it needed
+ *   no change of `v` (which names the scenario schema) and no migration of older links.
+ * - A scenario's `notes` are written only when the writer is asked to (EncodeOptions.notes is not
+ *   false); the explorer's share and embed links leave them out unless the person opts in. A link
+ *   that carries notes is read with them, whenever it was written.
+ *
  * Reserved parameter names, never to be used as scenario keys: v, x, y, metric, month, embed,
- * title, subtitle.
+ * title, subtitle, theme.
  *
  * Reading never throws and never rejects a whole link for one bad part: every valid parameter is
  * loaded, every invalid one is replaced by its default and listed in `ignored` with the reason
@@ -60,11 +71,19 @@ export interface EmbedTexts {
   subtitle?: string;
 }
 
+/** The embed's colours: light, dark, or the reader's colour scheme. */
+export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
+export type EmbedTheme = (typeof EMBED_THEMES)[number];
+/** What an embed link without `theme` shows: what every embed did before the field existed. */
+export const ABSENT_THEME: EmbedTheme = 'auto';
+/** What the Embed dialog offers first. */
+export const DEFAULT_THEME: EmbedTheme = 'light';
+
 export const EMBED_PARAM = 'embed';
 export const TITLE_MAX_LENGTH = 200;
 export const SUBTITLE_MAX_LENGTH = 500;
 
 const VIEW_PARAMS = ['x', 'y', 'metric', 'month'] as const;
-const EMBED_PARAMS = [EMBED_PARAM, 'title', 'subtitle'] as const;
+const EMBED_PARAMS = [EMBED_PARAM, 'title', 'subtitle', 'theme'] as const;
 /** The parameter names that are not scenario keys. */
 export const RESERVED = new Set<string>(['v', ...VIEW_PARAMS, ...EMBED_PARAMS]);

@@ -5,6 +5,7 @@
  */
 import { isTextKey } from '../registry/index.ts';
 import { METRICS, parseAxis, type Axis, type Metric } from '../sweep.ts';
+import { EMBED_THEMES, type EmbedTheme } from './format.ts';
 import { LINK_MIGRATIONS, versionRange, type LinkMigration } from './migrations.ts';
 
 /** How one parameter read. */
@@ -50,6 +51,13 @@ export function parseMonthParam(raw: string | undefined): ParamParse<number> {
   if (raw === undefined) return { status: 'missing' };
   if (/^\d{1,6}$/.test(raw) && Number(raw) >= 1) return { status: 'valid', value: Number(raw) };
   return { status: 'invalid', raw, reason: 'expected a whole number of months from 1' };
+}
+
+/** Reads the embed's `theme`. */
+export function parseThemeParam(raw: string | undefined): ParamParse<EmbedTheme> {
+  if (raw === undefined) return { status: 'missing' };
+  if ((EMBED_THEMES as readonly string[]).includes(raw)) return { status: 'valid', value: raw as EmbedTheme };
+  return { status: 'invalid', raw, reason: `expected one of ${EMBED_THEMES.join(', ')}` };
 }
 
 /** Reads a text parameter of the embed (title, subtitle). */

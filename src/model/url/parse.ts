@@ -10,13 +10,24 @@ import type { Scenario } from '../scenario/types.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { checkSweep } from '../sweep.ts';
 import { defaultView, type View } from '../view.ts';
-import { EMBED_PARAM, RESERVED, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH, type EmbedTexts, type Ignored, type LinkParams } from './format.ts';
+import {
+  ABSENT_THEME,
+  EMBED_PARAM,
+  RESERVED,
+  SUBTITLE_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+  type EmbedTexts,
+  type EmbedTheme,
+  type Ignored,
+  type LinkParams,
+} from './format.ts';
 import { LINK_MIGRATIONS, migrateLink, oldestVersion, versionRange, type LinkMigration } from './migrations.ts';
 import {
   parseAxisParam,
   parseMetricParam,
   parseMonthParam,
   parseTextParam,
+  parseThemeParam,
   parseVersionParam,
   scenarioValue,
   stripKey,
@@ -35,6 +46,8 @@ export interface DecodedLink {
   view: View;
   /** Set when the link carries the embed marker. */
   embed: EmbedTexts | null;
+  /** The embed's theme (`auto` for an embed link without one); null for a link without the embed marker. */
+  theme: EmbedTheme | null;
   ignored: Ignored[];
 }
 
@@ -106,7 +119,7 @@ function unknownParam(name: string): string {
 }
 
 function defaults(version: number, ignored: Ignored[]): DecodedLink {
-  return { version, scenario: { version: CURRENT_VERSION }, view: defaultView(), embed: null, ignored };
+  return { version, scenario: { version: CURRENT_VERSION }, view: defaultView(), embed: null, theme: null, ignored };
 }
 
 /**
@@ -237,12 +250,17 @@ function decode(search: string, migrations: readonly LinkMigration[]): DecodedLi
     if (!embed) ignored.push({ param, raw: shown(params.get(param) ?? ''), reason: 'only read in an embed link (embed=1)' });
     else read(param, parse, (text) => (embed![param] = text));
   }
+  let theme: EmbedTheme | null = embed ? ABSENT_THEME : null;
+  const themeParse = parseThemeParam(params.get('theme'));
+  if (themeParse.status !== 'missing' && !embed) {
+    ignored.push({ param: 'theme', raw: shown(params.get('theme') ?? ''), reason: 'only read in an embed link (embed=1)' });
+  } else read('theme', themeParse, (t) => (theme = t));
 
   if (ignored.length > MAX_IGNORED) {
     const rest = ignored.length - MAX_IGNORED + 1;
     ignored.splice(MAX_IGNORED - 1, Infinity, { param: '…', raw: '', reason: `and ${rest} more parameters ignored` });
   }
-  return { version, scenario, view, embed, ignored };
+  return { version, scenario, view, embed, theme, ignored };
 }
 
 /** Whether a link's query carries the embed marker (`embed=1`). Never throws. */

@@ -9,11 +9,22 @@ import { resolveInputs } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Axis } from '../sweep.ts';
 import { defaultView, type View } from '../view.ts';
-import { EMBED_PARAM, type EmbedTexts } from './format.ts';
+import { EMBED_PARAM, type EmbedTexts, type EmbedTheme } from './format.ts';
 
 export interface EncodeOptions {
   /** Write an embed link: the marker, every view field, and the embed's title and subtitle. */
   embed?: boolean | EmbedTexts;
+  /** The embed's theme (embed links only; absent: not written, read as `auto`). */
+  theme?: EmbedTheme;
+  /** Write the scenario's notes (default true); false leaves them out. */
+  notes?: boolean;
+}
+
+/** What an embed link carries besides the scenario and view. */
+export interface EmbedLinkOptions extends EmbedTexts {
+  theme?: EmbedTheme;
+  /** Write the scenario's notes (default true). */
+  notes?: boolean;
 }
 
 /** Shortest round-trip form, without the exponent's `+` (a `+` in a query reads as a space). */
@@ -66,7 +77,7 @@ export function encodeLink(given: Scenario, view: View, options: EncodeOptions =
   const s = scenario as Record<string, unknown>;
   for (const key of SCENARIO_KEYS) {
     const value = s[key];
-    if (key === 'version' || value === undefined) continue;
+    if (key === 'version' || value === undefined || (key === 'notes' && options.notes === false)) continue;
     if (isModelKey(key)) {
       if (typeof value === 'number' && !Object.is(value, impliedValue(scenario, key))) {
         parts.push(`${key}=${formatNumber(value)}`);
@@ -82,10 +93,15 @@ export function encodeLink(given: Scenario, view: View, options: EncodeOptions =
   if (embed || view.month !== base.month) parts.push(`month=${view.month}`);
   if (embed?.title) parts.push(`title=${encodeText(embed.title)}`);
   if (embed?.subtitle) parts.push(`subtitle=${encodeText(embed.subtitle)}`);
+  if (embed && options.theme) parts.push(`theme=${options.theme}`);
   return `?${parts.join('&')}`;
 }
 
-/** An embed link: encodeLink with the marker, every view field, and the texts. */
-export function encodeEmbedLink(scenario: Scenario, view: View, texts: EmbedTexts = {}): string {
-  return encodeLink(scenario, view, { embed: texts });
+/** An embed link: encodeLink with the marker, every view field, the texts and the theme. */
+export function encodeEmbedLink(scenario: Scenario, view: View, options: EmbedLinkOptions = {}): string {
+  const { theme, notes, ...texts } = options;
+  const embed: EmbedTexts = {};
+  if (texts.title !== undefined) embed.title = texts.title;
+  if (texts.subtitle !== undefined) embed.subtitle = texts.subtitle;
+  return encodeLink(scenario, view, { embed, ...(theme ? { theme } : {}), ...(notes === false ? { notes } : {}) });
 }
