@@ -33,6 +33,11 @@ export function defaultTitle(view: View): string {
   return `${metricTitle(view.metric, view.month)}, by ${lowerFirst(x)} and ${lowerFirst(y)}`;
 }
 
+/** The map's heading on the page: the question it answers for Δ, the metric and its axes for any other. */
+export function mapHeading(view: View): string {
+  return view.metric === 'delta' ? 'Where pivoting pays' : defaultTitle(view);
+}
+
 /**
  * The assumptions a reader needs to read the chart: the registry's assumption keys, then whatever
  * else the scenario sets, less the view's axes (they vary across the chart).

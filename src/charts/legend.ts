@@ -73,7 +73,10 @@ export function legendSvg(spec: LegendSpec, at: { x: number; y: number }): strin
     );
   }
   if (spec.ends) {
-    const [left, right] = spec.ends;
+    // Under a narrow ramp (a phone's embed) the captions keep their first words ("← mining", "pivot →") rather than collide.
+    const fits = ([l, r]: readonly string[]) => textWidth(`← ${l}`) + textWidth(`${r} →`) + 12 <= width;
+    const short = spec.ends.map((e) => e.split(' ')[0]!);
+    const [left, right] = fits(spec.ends) ? spec.ends : short;
     parts.push(el('text', { class: 'legend-end', y: BAR_H + BAR_Y + 32, fill: 'currentColor' }, text(`← ${left}`)));
     parts.push(
       el('text', { class: 'legend-end', x: width, y: BAR_H + BAR_Y + 32, 'text-anchor': 'end', fill: 'currentColor' }, text(`${right} →`)),

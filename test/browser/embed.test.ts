@@ -2,17 +2,24 @@
  * The embed in Chromium: the explorer's Embed dialog gives a link (data-testid="embed-url") and a
  * snippet; pasted into a page on ANOTHER origin (a second loopback port), the embed renders and
  * sweeps in the reader's browser, states its assumptions and source, reports its height so the
- * snippet's script fits the iframe to it, registers no service worker, fits 320 to 1200 px, and its
+ * snippet's script fits the iframe to it, registers no service worker, fits 280 to 1200 px, and its
  * link opens the full explorer on the same scenario; an embed link of version 1 still renders, and
- * links to the equivalent version-2 explorer.
+ * links to the equivalent version-2 explorer. The theme chosen in the dialog is pinned in the link;
+ * at 280, 320, 600 and 1000 px no text box overlaps another and nothing scrolls sideways; its
+ * description states the breakeven the Node kernel's `evaluate` gives; a tap shows the readout;
+ * "Get the data" is the grid's CSV; the snippet's fallback carries the title, description and link.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../src/charts/export.ts';
+import { formatValue } from '../../src/charts/format.ts';
 import { HEIGHT_MESSAGE } from '../../src/embed/embed.ts';
+import { createNodeModel, loadKernelSync } from '../../src/kernel/load-node.ts';
+import { createSweeper, sweepGrid } from '../../src/kernel/sweep.ts';
 import { resolveInputs } from '../../src/model/scenario/resolve.ts';
+import { sweepInputs } from '../../src/model/sweep.ts';
 import { decodeLink } from '../../src/model/url/parse.ts';
 import { ROOT, browserSuite, launchBrowser, startStaticServer, watchPage, type BrowserSession, type Server } from './harness.ts';
 
@@ -90,13 +97,35 @@ describe('the embed', () => {
       await expect.poll(() => page.getByTestId('embed-snippet').inputValue()).not.toMatch(/height="620"/);
       snippet = await page.getByTestId('embed-snippet').inputValue();
       const iframe =
-        /^<iframe src="([^"]+)" title="([^"]+)" width="100%" height="(\d+)" loading="lazy" style="[^"]*"><\/iframe>\n<script>.*<\/script>$/s.exec(
+        /^<iframe src="([^"]+)" title="([^"]+)" width="100%" height="(\d+)" loading="lazy" style="[^"]*"><\/iframe>\n<script>.*<\/script>\n<noscript><p><a href="([^"]+)">([^<]+)<\/a>\.? ([^<]+)<\/p><\/noscript>$/s.exec(
           snippet,
         );
       expect(iframe, snippet).not.toBeNull();
       expect(iframe![1]!.replace(/&amp;/g, '&')).toBe(embedUrl);
       expect(iframe![2]).toBe('What a 200 MW site earns if it pivots');
       expect(Number(iframe![3])).toBeGreaterThan(300);
+      // No minimum width: a 280 px column gets a 280 px chart, not a sideways scroll.
+      expect(snippet).not.toMatch(/min-width/);
+      // The fallback for readers without JavaScript or frames: the title linking to the chart, and its description.
+      expect(iframe![4]).toBe(iframe![1]);
+      expect(iframe![5]).toBe('What a 200 MW site earns if it pivots');
+      expect(iframe![6]).toMatch(
+        /^A map of NPV, pivot over lease rate from \$60\/kW-mo to \$220\/kW-mo and BTC price from \$30k to \$250k\. NPV, pivot runs from /,
+      );
+
+      // The theme: light unless chosen, pinned in the link; the preview follows it.
+      expect(await page.getByTestId('embed-theme-light').isChecked()).toBe(true);
+      expect(decodeLink(embedUrl).theme).toBe('light');
+      await page.getByTestId('embed-theme-dark').check();
+      await expect.poll(async () => decodeLink((await page.getByTestId('embed-url').getAttribute('href')) ?? '').theme).toBe('dark');
+      await expect
+        .poll(() => preview.locator('html').evaluate((el) => getComputedStyle(el).backgroundColor), { timeout: 10_000 })
+        .toBe('rgb(21, 23, 27)');
+      await page.getByTestId('embed-theme-light').check();
+      await expect.poll(async () => decodeLink((await page.getByTestId('embed-url').getAttribute('href')) ?? '').theme).toBe('light');
+      await expect.poll(() => page.getByTestId('embed-snippet').inputValue()).toContain('theme=light');
+      snippet = await page.getByTestId('embed-snippet').inputValue();
+      embedUrl = (await page.getByTestId('embed-url').getAttribute('href')) ?? '';
 
       await mkdir(join(ROOT, 'test-results'), { recursive: true });
       await page.screenshot({ path: join(ROOT, 'test-results', 'embed-dialog-1280x800.png') });
@@ -250,4 +279,166 @@ describe('the embed', () => {
       await page.close();
     }
   });
+});
+
+/**
+ * Every text box of the embed (each SVG text, each line of HTML text) in the frame's own pixels:
+ * none may overlap another or leave the frame, as the explorer's axis label test measures them.
+ */
+async function textProblems(frame: Frame): Promise<{ problems: string[]; count: number; scroll: number; width: number }> {
+  return frame.evaluate(() => {
+    const boxes: { text: string; box: DOMRect }[] = [];
+    const root = document.querySelector('[data-testid="embed"]')!;
+    for (const t of root.querySelectorAll('svg text')) boxes.push({ text: t.textContent ?? '', box: t.getBoundingClientRect() });
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement!;
+      if (node.textContent!.trim() === '' || parent.closest('svg, .visually-hidden')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const box of range.getClientRects()) if (box.width > 0) boxes.push({ text: node.textContent!.trim().slice(0, 30), box });
+    }
+    const width = document.documentElement.clientWidth;
+    const problems: string[] = [];
+    for (const { text, box } of boxes) if (box.left < -0.5 || box.right > width + 0.5) problems.push(`"${text}" leaves the frame`);
+    for (let a = 0; a < boxes.length; a++) {
+      for (let b = a + 1; b < boxes.length; b++) {
+        const [p, q] = [boxes[a]!.box, boxes[b]!.box];
+        if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) {
+          problems.push(`"${boxes[a]!.text}" overlaps "${boxes[b]!.text}"`);
+        }
+      }
+    }
+    return { problems, count: boxes.length, scroll: document.documentElement.scrollWidth, width };
+  });
+}
+
+describe('the embed in an article', () => {
+  // A scenario whose breakeven lies inside the map, and the embed link the dialog gives for it.
+  const SCENARIO = { version: 2, siteMw: 200 } as const;
+  let snippet = '';
+  let embedUrl = '';
+
+  it('the dialog gives a light embed without notes unless the person opts in', () =>
+    suite.withPage('/?v=2&siteMw=200', async (page) => {
+      await doneIn(page);
+      await page.getByTestId('scenario-notes').fill('quote from tenant X');
+      await page.getByTestId('embed-button').click();
+      await expect.poll(() => page.getByTestId('embed-snippet').inputValue()).toContain('theme=light');
+      await expect.poll(() => page.getByTestId('embed-snippet').inputValue()).toContain('<noscript>');
+      snippet = await page.getByTestId('embed-snippet').inputValue();
+      embedUrl = (await page.getByTestId('embed-url').getAttribute('href')) ?? '';
+      expect(snippet).not.toContain('tenant');
+      expect(decodeLink(embedUrl).scenario).toEqual(SCENARIO);
+      // Opting in puts the notes in, and only then.
+      await page.getByTestId('embed-notes').check();
+      await expect
+        .poll(async () => decodeLink((await page.getByTestId('embed-url').getAttribute('href')) ?? '').scenario.notes)
+        .toBe('quote from tenant X');
+      await page.getByTestId('embed-notes').uncheck();
+      await expect.poll(() => page.getByTestId('embed-url').getAttribute('href')).toBe(embedUrl);
+      // The chart's PNG, to host beside the article.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('embed-png').click()]);
+      expect(download.suggestedFilename()).toBe('hashpivot-embed-delta@2x.png');
+      const bytes = await readFile((await download.path())!);
+      expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      await page.getByTestId('embed-close').click();
+      await page.getByTestId('scenario-notes').fill('');
+    }));
+
+  it('its description states the breakeven the Node kernel evaluates for the scenario', async () => {
+    const model = createNodeModel();
+    const ev = model.evaluate(resolveInputs(SCENARIO));
+    const lease = ev.breakeven.leaseRate!;
+    const btc = ev.breakeven.btcPrice!;
+    // Inside the map, so the line the map draws crosses the scenario's BTC price there.
+    expect(lease).toBeGreaterThan(60);
+    expect(lease).toBeLessThan(220);
+    const page = await (await reader()).newPage();
+    try {
+      await page.goto(suite.preview.href(new URL(embedUrl).search), { waitUntil: 'load' });
+      await doneIn(page);
+      const description = page.getByTestId('embed-description');
+      await expect.poll(() => description.getAttribute('data-breakeven-lease')).not.toBeNull();
+      expect(Number(await description.getAttribute('data-breakeven-lease'))).toBeCloseTo(lease, 6);
+      expect(Number(await description.getAttribute('data-breakeven-btc'))).toBeCloseTo(btc, 3);
+      const text = (await description.textContent())!.trim();
+      expect(text).toContain(`pivoting breaks even at a lease rate of ${formatValue('USD/kW-month', lease, { sig: 4 })}`);
+      expect(text).toContain(`pivoting is ahead while BTC starts below ${formatValue('USD', btc, { sig: 4 })}`);
+      expect(text).toMatch(/^A map of Δ NPV, pivot − keep mining over lease rate from \$60\/kW-mo to \$220\/kW-mo/);
+      expect(text).toContain('The breakeven line (Δ = 0) crosses lease rate');
+      // The chart points screen readers to it.
+      expect(await page.locator('[data-testid="heatmap"] svg').getAttribute('aria-describedby')).toBe('embed-description');
+      // The light theme holds under a reader's dark mode.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await page.locator('html').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+
+      // "Get the data": the grid as CSV, the values the Node kernel computes.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('embed-data').click()]);
+      expect(download.suggestedFilename()).toBe('hashpivot-grid-delta.csv');
+      const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n');
+      expect(lines[0]).toBe('leaseUsdPerKwMonth (USD/kW-month),btcPriceUsd (USD),delta (USD)');
+      const view = decodeLink(embedUrl).view;
+      expect(lines).toHaveLength(1 + view.x.n * view.y.n);
+      const truth = sweepGrid(
+        createSweeper(loadKernelSync()),
+        sweepInputs(resolveInputs(SCENARIO), { hashrateEhs: false, epochElapsedSeconds: false }),
+        view,
+      );
+      let worst = 0;
+      lines.slice(1).forEach((line, k) => {
+        const v = Number(line.split(',')[2]);
+        worst = Math.max(worst, Math.abs(v - truth[k]!) / Math.max(1, Math.abs(truth[k]!)));
+      });
+      expect(worst).toBeLessThan(1e-9);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([280, 320, 600, 1000])(
+    'in a %i px column: no sideways scroll, no text over other text, a tap shows the readout',
+    async (width) => {
+      const host = await hostPage(snippet, width);
+      const page = await (await reader()).newPage();
+      await page.setViewportSize({ width, height: 900 });
+      try {
+        await page.goto(host.href('/story.html'), { waitUntil: 'load' });
+        await expect.poll(() => page.frames().some((f) => f.url().includes('embed=1')), { timeout: 15_000 }).toBe(true);
+        const frame = embedFrame(page, suite.preview.url);
+        await doneIn(frame);
+        // The height script has fitted the frame (so the screenshot shows all of it).
+        await expect
+          .poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => Math.round(f.getBoundingClientRect().height)))
+          .toBe(await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height)));
+        await mkdir(join(ROOT, 'test-results'), { recursive: true });
+        await page.screenshot({ path: join(ROOT, 'test-results', `embed-article-${width}.png`), fullPage: true });
+        const report = await textProblems(frame);
+        expect(report.width).toBe(width);
+        expect(report.problems).toEqual([]);
+        expect(report.count).toBeGreaterThan(15);
+        expect(report.scroll).toBeLessThanOrEqual(width);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+
+        // A tap (a touch, no hover) on the middle of the plot shows the readout, and it stays.
+        // (A frame's element box is in the page's pixels.)
+        const plot = (await frame.locator('[data-testid="heatmap"] svg rect.frame').boundingBox())!;
+        const [x, y] = [plot.x + plot.width / 2, plot.y + plot.height / 2];
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        const readout = frame.getByTestId('embed-readout');
+        await readout.waitFor({ timeout: 5_000 });
+        await page.waitForTimeout(300);
+        expect(await readout.textContent()).toMatch(/Lease rate: \$[\d.]+\/kW-mo.*BTC price: \$[\d.]+k.*Δ NPV, pivot − keep mining: −?\$/);
+        const box = (await readout.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width + 0.5);
+        await cdp.detach();
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });

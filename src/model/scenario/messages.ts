@@ -2,7 +2,7 @@
  * How values, keys and ranges are described in a problem's message: short, quoted where they are
  * text, and never longer than a line.
  */
-import { rangeText, type ParamSpec } from '../registry/index.ts';
+import { PARAMS_BY_KEY, TEXT_PARAMS_BY_KEY, isModelKey, isTextKey, rangeText, type ParamSpec } from '../registry/index.ts';
 
 const MAX_SHOWN = 40;
 
@@ -44,4 +44,18 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** What a numeric key expects, e.g. `a number from 0.1 to 10000 MW`. */
 export function expected(p: ParamSpec): string {
   return p.integer ? rangeText(p) : `a number ${rangeText(p)}`;
+}
+
+/** Names in camelCase, as every key but `name` and `notes` is (those two read as words anyway). */
+const KEY_NAME = /\b[a-z]+[A-Z][A-Za-z0-9]{0,58}\b/g;
+
+/**
+ * A problem's message as the page shows it: every scenario key it names (`pivotSharePct`) written
+ * as its label (`Pivot share`), so nobody reading the page meets the file format's names. The CLI
+ * and files keep the keys, which is what they are written in.
+ */
+export function withLabels(message: string): string {
+  return message.replace(KEY_NAME, (word) =>
+    isModelKey(word) ? PARAMS_BY_KEY[word].label : isTextKey(word) ? TEXT_PARAMS_BY_KEY[word].label : word,
+  );
 }
