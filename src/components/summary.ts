@@ -37,21 +37,21 @@ export function details(inputs: ModelInputs, ev: Evaluation): string[] {
   const btc = ev.breakeven.btcPrice;
   out.push(
     btc === null
-      ? `At any BTC price from $1 to $100M the same path wins.`
+      ? `The BTC price does not decide it: ${ev.delta >= 0 ? 'pivoting' : 'keeping mining'} wins at any starting price from $1 to $100M.`
       : `Pivoting is ahead while BTC stays below ${usd(btc)} at the start (now ${usd(inputs.btcPriceUsd)}); above that, mining wins.`,
   );
   const r = formatValue('%/yr', inputs.discountRatePct);
   out.push(
     ev.irr === null
       ? `The pivot's extra cash flows have no single rate of return.`
-      : `The pivot's extra cash flows return ${formatValue('fraction per year', ev.irr)} a year, against a discount rate of ${r}.`,
+      : `The pivot's extra cash flows return ${formatValue('fraction per year', ev.irr)}, against a discount rate of ${r}.`,
   );
   if (ev.paybackMonth === null) out.push('The conversion does not pay back within the horizon.');
   else
     out.push(
       `The conversion pays back in ${monthWords(ev.paybackMonth)}` +
         (ev.discountedPaybackMonth === null
-          ? ', and never once discounted.'
+          ? '; discounted, it does not pay back within the horizon.'
           : `; discounted, in ${monthWords(ev.discountedPaybackMonth)}.`),
     );
   return out;

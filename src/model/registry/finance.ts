@@ -11,7 +11,7 @@ export const FINANCE = {
     label: 'Discount rate', unit: '%/yr',
     default: 10, min: 0, max: 100, step: 0.5, integer: false, v2Default: 12,
     description: 'Annual discount rate of the mining cash flows of both paths; the hosting cash flows use ' +
-      'discountRatePivotPct.',
+      'the hosting discount rate.',
     source: 'Version 1: 10 %, a common hurdle rate for infrastructure-like cash flows (2025), for both paths. ' +
       'Version 2: 12 % — modelling assumption: mining cash flows follow the BTC price and halve at each halving, ' +
       'so they carry a higher rate than contracted rent',
@@ -25,7 +25,7 @@ export const FINANCE = {
   exitMultipleMine: {
     label: 'Exit multiple, mining', unit: '× EBITDA',
     default: 0, min: 0, max: 100, step: 0.5, integer: false, v2Default: 4,
-    description: 'EBITDA multiple for the mining business at the horizon (0 = no exit value).',
+    description: 'Sale value of the mining business at the horizon, as a multiple of its yearly EBITDA (cash profit before interest, tax and depreciation) (0 = no exit value).',
     source: 'Version 1: 0, no value at the horizon (docs/model.md §4). Version 2: 4× — modelling assumption: ' +
       'well below the 15–20× press coverage gives HPC hosting, since mining cash flows follow the BTC price and ' +
       'halve at each halving',
@@ -39,7 +39,7 @@ export const FINANCE = {
   exitMultiplePivot: {
     label: 'Exit multiple, hosting', unit: '× EBITDA',
     default: 0, min: 0, max: 100, step: 0.5, integer: false, v2Default: 10,
-    description: 'EBITDA multiple for the hosting business at the horizon (0 = no exit value).',
+    description: 'Sale value of the hosting business at the horizon, as a multiple of its yearly EBITDA (cash profit before interest, tax and depreciation) (0 = no exit value).',
     source: 'Version 1: 0, no value at the horizon (docs/model.md §4). Version 2: 10× — modelling assumption: ' +
       'below the 15–20× earnings press coverage of the 2024–2025 deals gives HPC hosting, for a single site ' +
       'whose lease may not be renewed',
@@ -55,7 +55,7 @@ export const FINANCE = {
     default: 10, min: 0, max: 100, step: 0.5, integer: false, v2Default: 8,
     description: 'Annual discount rate of the hosting cash flows: conversion capex, NOI, ASIC resale and the ' +
       'hosting exit value.',
-    source: 'Version 1: the scenario\'s discountRatePct (10 % when absent), one rate for both paths. Version 2: 8 % — ' +
+    source: 'Version 1: the scenario\'s discount rate (10 % when absent), one rate for both paths. Version 2: 8 % — ' +
       'modelling assumption: rent contracted with a creditworthy tenant is valued nearer to infrastructure and ' +
       'data-centre yields than BTC-exposed mining',
     derived: 'discountRatePct',

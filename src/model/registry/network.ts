@@ -84,7 +84,7 @@ export const NETWORK = {
     label: 'Epoch elapsed', unit: 's',
     default: epochElapsedSecondsFor(DEFAULT_START_HEIGHT), min: 0, max: 4_838_400, step: 600, integer: false,
     description: "Time from the current epoch's first block to the tip; must be 0 on an epoch boundary.",
-    source: 'Derived: (startHeight mod 2016) · 600 s, i.e. on schedule (docs/model.md §2); 0 for the default start ' +
+    source: 'Derived: (start height mod 2016) · 600 s, i.e. on schedule (docs/model.md §2); 0 for the default start ' +
       'height 931,392, an epoch boundary. Upper bound: 8 weeks, the retarget clamp (4,838,400 s)',
     derived: '(startHeight mod 2016) · 600',
     stages: PROJECTION, assumption: false,
@@ -93,7 +93,7 @@ export const NETWORK = {
     label: 'Network hashrate', unit: 'EH/s',
     default: hashrateEhsFor(DEFAULT_START_DIFFICULTY), min: 1e-12, max: 1e10, step: 1, integer: false,
     description: 'Network hashrate at the start date.',
-    source: 'Derived: startDifficulty · 2^32 / 600 / 10^18 (docs/model.md §2) = 1,048.47 EH/s for 146.47 T; ' +
+    source: 'Derived: start difficulty · 2^32 / 600 / 10^18 (docs/model.md §2) = 1,048.47 EH/s for 146.47 T; ' +
       'consistent with ~1.0–1.1 ZH/s late 2025 (Glassnode via press)',
     derived: 'startDifficulty · 2^32 / 600 / 10^18',
     stages: PROJECTION, assumption: false,
@@ -123,7 +123,7 @@ export const NETWORK = {
   exitSharePct: {
     label: 'Hashrate exit shock', unit: '%',
     default: 0, min: 0, max: 99.9, step: 1, integer: false,
-    description: 'Share of network hashrate that leaves at the end of month exitMonth (must be < 100).',
+    description: 'Share of network hashrate that leaves at the end of the exit shock month (must be < 100).',
     source: 'Off by default (no shock)',
     stages: PROJECTION, assumption: false,
   },
@@ -131,7 +131,7 @@ export const NETWORK = {
     label: 'Exit shock month', unit: 'month',
     default: 0, min: 0, max: 600, step: 1, integer: true,
     description: 'End of the month at which the exit shock happens (0 = at the start date).',
-    source: 'Off by default (exitSharePct 0)',
+    source: 'Off by default (a hashrate exit shock of 0)',
     stages: PROJECTION, assumption: false,
   },
   btcPriceUsd: {

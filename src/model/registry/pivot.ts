@@ -29,7 +29,7 @@ export const PIVOT = {
   grossToItRatio: {
     label: 'Gross-to-IT ratio', unit: 'MW/MW-IT',
     default: 1.3, min: 1, max: 3, step: 0.01, integer: false,
-    description: 'Gross site MW per MW of critical IT (γ).',
+    description: 'Gross site MW per MW of critical IT (written γ in the model): the site\'s power for cooling and losses on top of the IT load.',
     source: '1.25 TeraWulf, 1.35 Hut 8, 1.43–1.45 Core Scientific, Cipher (company announcements 2024–2025)',
     stages: ['pivot'], assumption: false,
     plausible: {

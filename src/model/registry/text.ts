@@ -10,7 +10,7 @@ export const TEXT_REGISTRY: readonly TextSpec[] = Object.freeze([
     label: 'Start date',
     default: DEFAULT_START_DATE,
     maxLength: 40,
-    description: 'ISO 8601 UTC instant of the start (t0), when block startHeight is found.',
+    description: 'ISO 8601 UTC instant of the start (t0), when the block at the start height is found.',
     source: START_STATE_SOURCE,
   },
   {
