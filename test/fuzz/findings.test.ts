@@ -30,7 +30,7 @@ describe('findings of the property-based tests', () => {
     expect(validateScenario(scenario).ok).toBe(true);
     const search = encodeLink(scenario, defaultView(), { embed: { title: 'T\ud83d' } });
     expect(search).toBe(
-      '?v=2&embed=1&name=Deal%20%EF%BF%BD%20A&notes=%EF%BF%BD&x=leaseUsdPerKwMonth:60:220:96&y=btcPriceUsd:30000:250000:96:log&metric=delta&month=1&title=T%EF%BF%BD',
+      '?v=2&lv=2&embed=1&name=Deal%20%EF%BF%BD%20A&notes=%EF%BF%BD&x=leaseUsdPerKwMonth:60:220:96&y=btcPriceUsd:30000:250000:96:log&metric=delta&month=1&title=T%EF%BF%BD&chart=map&theme=light',
     );
     const link = decodeLink(search);
     expect(link.ignored).toEqual([]);

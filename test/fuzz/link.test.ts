@@ -12,7 +12,7 @@ import { resolveInputs, resolveScenario } from '../../src/model/scenario/resolve
 import type { Scenario } from '../../src/model/scenario/types.ts';
 import { validateScenario } from '../../src/model/scenario/validate.ts';
 import { checkSweep } from '../../src/model/sweep.ts';
-import { RESERVED, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../src/model/url/format.ts';
+import { EMBED_CHARTS, EMBED_THEMES, RESERVED, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH, VIEW_VERSION } from '../../src/model/url/format.ts';
 import { decodeLink, isEmbed, type DecodedLink } from '../../src/model/url/parse.ts';
 import { encodeLink, formatNumber } from '../../src/model/url/write.ts';
 import {
@@ -37,6 +37,9 @@ function expectSound(search: string, link: DecodedLink) {
   for (const axis of [link.view.x, link.view.y]) {
     expect([axis.min, axis.max, axis.n].every(Number.isFinite)).toBe(true);
   }
+  // An embed always has a chart and a theme, of the allowed values; a link without the marker neither.
+  expect(link.chart === null ? null : EMBED_CHARTS.includes(link.chart)).toBe(link.embed === null ? null : true);
+  expect(link.theme === null ? null : EMBED_THEMES.includes(link.theme)).toBe(link.embed === null ? null : true);
   if (link.embed) {
     expect(link.embed.title?.length ?? 0).toBeLessThanOrEqual(TITLE_MAX_LENGTH);
     expect(link.embed.subtitle?.length ?? 0).toBeLessThanOrEqual(SUBTITLE_MAX_LENGTH);
@@ -143,9 +146,10 @@ describe('decodeLink under generated links', () => {
         fc.record({ title: text(TITLE_MAX_LENGTH), subtitle: text(SUBTITLE_MAX_LENGTH) }, { requiredKeys: [] }),
         { nil: undefined },
       );
+      const looks = fc.record({ chart: fc.constantFrom(...EMBED_CHARTS), theme: fc.constantFrom(...EMBED_THEMES) }, { requiredKeys: [] });
       fc.assert(
-        fc.property(validScenarioAndView, embedTexts, ({ scenario, view }, texts) => {
-          const search = encodeLink(scenario, view, texts === undefined ? {} : { embed: texts });
+        fc.property(validScenarioAndView, embedTexts, looks, ({ scenario, view }, texts, look) => {
+          const search = encodeLink(scenario, view, texts === undefined ? {} : { embed: texts, ...look });
           const link = decodeLink(search);
           expect(link.ignored).toEqual([]);
           expect(link.version).toBe(CURRENT_VERSION);
@@ -154,8 +158,13 @@ describe('decodeLink under generated links', () => {
           // Empty texts are not written; the others come back as they were.
           const expectedEmbed = texts === undefined ? null : Object.fromEntries(Object.entries(texts).filter(([, t]) => t !== ''));
           expect(link.embed).toEqual(expectedEmbed);
+          // An embed link names its view version and every view field; an explorer link neither.
+          expect(link.viewVersion).toBe(texts === undefined ? 1 : VIEW_VERSION);
+          expect(link.chart).toBe(texts === undefined ? null : (look.chart ?? 'map'));
+          expect(link.theme).toBe(texts === undefined ? null : (look.theme ?? 'light'));
           // Written again, the link is the same text.
-          expect(encodeLink(link.scenario, link.view, link.embed ? { embed: link.embed } : {})).toBe(search);
+          const again = link.embed ? { embed: link.embed, chart: link.chart!, theme: link.theme! } : {};
+          expect(encodeLink(link.scenario, link.view, again)).toBe(search);
         }),
         runs(0.2),
       );

@@ -15,17 +15,19 @@ const view = defaultView();
 const withNotes = { version: 2, siteMw: 50, notes: 'quote from tenant X' };
 
 describe('theme', () => {
-  it('is written into an embed link when given, last, and read back', () => {
+  it('is written into an embed link, with the chart, after the texts, and read back', () => {
     const link = encodeEmbedLink({ version: 2 }, view, { title: 'T', theme: 'dark' });
     expect(link).toBe(
-      '?v=2&embed=1&x=leaseUsdPerKwMonth:60:220:96&y=btcPriceUsd:30000:250000:96:log&metric=delta&month=1&title=T&theme=dark',
+      '?v=2&lv=2&embed=1&x=leaseUsdPerKwMonth:60:220:96&y=btcPriceUsd:30000:250000:96:log&metric=delta&month=1&title=T&chart=map&theme=dark',
     );
-    expect(decodeLink(link)).toMatchObject({ embed: { title: 'T' }, theme: 'dark', ignored: [] });
+    expect(decodeLink(link)).toMatchObject({ embed: { title: 'T' }, theme: 'dark', chart: 'map', viewVersion: 2, ignored: [] });
   });
 
-  it('an embed link without it is auto (how embeds were drawn before it); a link without the marker has none', () => {
-    expect(decodeLink('?v=2&embed=1').theme).toBe('auto');
+  it('an embed link of view version 1 (no lv) without it is auto, how those embeds were drawn; a link without the marker has none', () => {
+    expect(decodeLink('?v=2&embed=1')).toMatchObject({ theme: 'auto', chart: 'map', viewVersion: 1, ignored: [] });
     expect(decodeLink('?v=1&siteMw=200&embed=1').theme).toBe('auto');
+    expect(decodeLink('?v=2&embed=1&lv=1').theme).toBe('auto');
+    expect(decodeLink('?v=2&embed=1&theme=dark').theme).toBe('dark');
     expect(decodeLink('?v=2').theme).toBeNull();
     expect(encodeLink({ version: 2 }, view, { theme: 'dark' })).toBe('?v=2');
   });
@@ -34,6 +36,7 @@ describe('theme', () => {
     const bad = decodeLink('?v=2&embed=1&theme=purple');
     expect(bad.theme).toBe('auto');
     expect(bad.ignored).toEqual([{ param: 'theme', raw: 'purple', reason: 'expected one of light, dark, auto' }]);
+    expect(decodeLink('?v=2&lv=2&embed=1&theme=purple').theme).toBe('light');
     expect(decodeLink('?v=2&theme=dark').ignored).toEqual([
       { param: 'theme', raw: 'dark', reason: 'only read in an embed link (embed=1)' },
     ]);

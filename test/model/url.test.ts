@@ -50,11 +50,13 @@ describe('encodeLink', () => {
     expect(encodeLink({ ...base, powerUsdPerKwh: 0.1 + 0.2 }, view)).toBe('?v=2&powerUsdPerKwh=0.30000000000000004');
   });
 
-  it('writes an embed link with every view field', () => {
+  it('writes an embed link with its view version and every view field', () => {
     expect(encodeEmbedLink(base, view)).toBe(
-      '?v=2&embed=1&x=leaseUsdPerKwMonth:60:220:96&y=btcPriceUsd:30000:250000:96:log&metric=delta&month=1',
+      '?v=2&lv=2&embed=1&x=leaseUsdPerKwMonth:60:220:96&y=btcPriceUsd:30000:250000:96:log&metric=delta&month=1&chart=map&theme=light',
     );
-    expect(encodeEmbedLink(base, view, { title: 'Pivot or mine?', subtitle: '' })).toMatch(/&title=Pivot%20or%20mine%3F$/);
+    expect(encodeEmbedLink(base, view, { title: 'Pivot or mine?', subtitle: '' })).toMatch(
+      /&title=Pivot%20or%20mine%3F&chart=map&theme=light$/,
+    );
   });
 });
 

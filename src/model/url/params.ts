@@ -5,7 +5,7 @@
  */
 import { isTextKey } from '../registry/index.ts';
 import { METRICS, parseAxis, type Axis, type Metric } from '../sweep.ts';
-import { EMBED_THEMES, type EmbedTheme } from './format.ts';
+import { EMBED_CHARTS, EMBED_THEMES, type EmbedChart, type EmbedTheme } from './format.ts';
 import { LINK_MIGRATIONS, versionRange, type LinkMigration } from './migrations.ts';
 
 /** How one parameter read. */
@@ -58,6 +58,13 @@ export function parseThemeParam(raw: string | undefined): ParamParse<EmbedTheme>
   if (raw === undefined) return { status: 'missing' };
   if ((EMBED_THEMES as readonly string[]).includes(raw)) return { status: 'valid', value: raw as EmbedTheme };
   return { status: 'invalid', raw, reason: `expected one of ${EMBED_THEMES.join(', ')}` };
+}
+
+/** Reads the embed's `chart`. */
+export function parseChartParam(raw: string | undefined): ParamParse<EmbedChart> {
+  if (raw === undefined) return { status: 'missing' };
+  if ((EMBED_CHARTS as readonly string[]).includes(raw)) return { status: 'valid', value: raw as EmbedChart };
+  return { status: 'invalid', raw, reason: `expected one of ${EMBED_CHARTS.join(', ')}` };
 }
 
 /** Reads a text parameter of the embed (title, subtitle). */

@@ -11,11 +11,11 @@ import { validateScenario } from '../scenario/validate.ts';
 import { checkSweep } from '../sweep.ts';
 import { defaultView, type View } from '../view.ts';
 import {
-  ABSENT_THEME,
   EMBED_PARAM,
   RESERVED,
   SUBTITLE_MAX_LENGTH,
   TITLE_MAX_LENGTH,
+  type EmbedChart,
   type EmbedTexts,
   type EmbedTheme,
   type Ignored,
@@ -27,12 +27,12 @@ import {
   parseMetricParam,
   parseMonthParam,
   parseTextParam,
-  parseThemeParam,
   parseVersionParam,
   scenarioValue,
   stripKey,
   type ParamParse,
 } from './params.ts';
+import { readViewFields } from './view-fields.ts';
 import { formatAxis } from './write.ts';
 
 export interface DecodedLink {
@@ -46,8 +46,15 @@ export interface DecodedLink {
   view: View;
   /** Set when the link carries the embed marker. */
   embed: EmbedTexts | null;
-  /** The embed's theme (`auto` for an embed link without one); null for a link without the embed marker. */
+  /**
+   * The embed's theme: as the link names it, else `light` (view version 2) or `auto` (view version 1,
+   * how those embeds were drawn); null for a link without the embed marker.
+   */
   theme: EmbedTheme | null;
+  /** Which chart the embed shows (`map` when the link names none); null for a link without the embed marker. */
+  chart: EmbedChart | null;
+  /** The link's view version (`lv`) as read, before migration: 1 for a link without it. */
+  viewVersion: number;
   ignored: Ignored[];
 }
 
@@ -119,7 +126,16 @@ function unknownParam(name: string): string {
 }
 
 function defaults(version: number, ignored: Ignored[]): DecodedLink {
-  return { version, scenario: { version: CURRENT_VERSION }, view: defaultView(), embed: null, theme: null, ignored };
+  return {
+    version,
+    scenario: { version: CURRENT_VERSION },
+    view: defaultView(),
+    embed: null,
+    theme: null,
+    chart: null,
+    viewVersion: 1,
+    ignored,
+  };
 }
 
 /**
@@ -250,17 +266,13 @@ function decode(search: string, migrations: readonly LinkMigration[]): DecodedLi
     if (!embed) ignored.push({ param, raw: shown(params.get(param) ?? ''), reason: 'only read in an embed link (embed=1)' });
     else read(param, parse, (text) => (embed![param] = text));
   }
-  let theme: EmbedTheme | null = embed ? ABSENT_THEME : null;
-  const themeParse = parseThemeParam(params.get('theme'));
-  if (themeParse.status !== 'missing' && !embed) {
-    ignored.push({ param: 'theme', raw: shown(params.get('theme') ?? ''), reason: 'only read in an embed link (embed=1)' });
-  } else read('theme', themeParse, (t) => (theme = t));
+  const { viewVersion, theme, chart } = readViewFields(params, embed !== null, ignored, shown);
 
   if (ignored.length > MAX_IGNORED) {
     const rest = ignored.length - MAX_IGNORED + 1;
     ignored.splice(MAX_IGNORED - 1, Infinity, { param: '…', raw: '', reason: `and ${rest} more parameters ignored` });
   }
-  return { version, scenario, view, embed, theme, ignored };
+  return { version, scenario, view, embed, theme, chart, viewVersion, ignored };
 }
 
 /** Whether a link's query carries the embed marker (`embed=1`). Never throws. */

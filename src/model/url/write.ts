@@ -9,13 +9,24 @@ import { resolveInputs } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Axis } from '../sweep.ts';
 import { defaultView, type View } from '../view.ts';
-import { EMBED_PARAM, type EmbedTexts, type EmbedTheme } from './format.ts';
+import {
+  DEFAULT_CHART,
+  DEFAULT_THEME,
+  EMBED_PARAM,
+  VIEW_VERSION,
+  VIEW_VERSION_PARAM,
+  type EmbedChart,
+  type EmbedTexts,
+  type EmbedTheme,
+} from './format.ts';
 
 export interface EncodeOptions {
-  /** Write an embed link: the marker, every view field, and the embed's title and subtitle. */
+  /** Write an embed link: the marker, the view version, every view field, and the embed's title and subtitle. */
   embed?: boolean | EmbedTexts;
-  /** The embed's theme (embed links only; absent: not written, read as `auto`). */
+  /** The embed's theme (embed links only; default light, written out). */
   theme?: EmbedTheme;
+  /** The embed's chart (embed links only; default the map, written out). */
+  chart?: EmbedChart;
   /** Write the scenario's notes (default true); false leaves them out. */
   notes?: boolean;
 }
@@ -23,6 +34,7 @@ export interface EncodeOptions {
 /** What an embed link carries besides the scenario and view. */
 export interface EmbedLinkOptions extends EmbedTexts {
   theme?: EmbedTheme;
+  chart?: EmbedChart;
   /** Write the scenario's notes (default true). */
   notes?: boolean;
 }
@@ -73,7 +85,8 @@ export function encodeLink(given: Scenario, view: View, options: EncodeOptions =
   const scenario = given.version < CURRENT_VERSION ? (migrate(given) as Scenario) : given;
   const parts = [`v=${CURRENT_VERSION}`];
   const embed = options.embed ? (options.embed === true ? {} : options.embed) : null;
-  if (embed) parts.push(`${EMBED_PARAM}=1`);
+  // The view version goes with the view fields that need it: embed links only (format.ts).
+  if (embed) parts.push(`${VIEW_VERSION_PARAM}=${VIEW_VERSION}`, `${EMBED_PARAM}=1`);
   const s = scenario as Record<string, unknown>;
   for (const key of SCENARIO_KEYS) {
     const value = s[key];
@@ -93,15 +106,20 @@ export function encodeLink(given: Scenario, view: View, options: EncodeOptions =
   if (embed || view.month !== base.month) parts.push(`month=${view.month}`);
   if (embed?.title) parts.push(`title=${encodeText(embed.title)}`);
   if (embed?.subtitle) parts.push(`subtitle=${encodeText(embed.subtitle)}`);
-  if (embed && options.theme) parts.push(`theme=${options.theme}`);
+  if (embed) parts.push(`chart=${options.chart ?? DEFAULT_CHART}`, `theme=${options.theme ?? DEFAULT_THEME}`);
   return `?${parts.join('&')}`;
 }
 
-/** An embed link: encodeLink with the marker, every view field, the texts and the theme. */
+/** An embed link: encodeLink with the marker, every view field, the texts, the chart and the theme. */
 export function encodeEmbedLink(scenario: Scenario, view: View, options: EmbedLinkOptions = {}): string {
-  const { theme, notes, ...texts } = options;
+  const { theme, chart, notes, ...texts } = options;
   const embed: EmbedTexts = {};
   if (texts.title !== undefined) embed.title = texts.title;
   if (texts.subtitle !== undefined) embed.subtitle = texts.subtitle;
-  return encodeLink(scenario, view, { embed, ...(theme ? { theme } : {}), ...(notes === false ? { notes } : {}) });
+  return encodeLink(scenario, view, {
+    embed,
+    ...(theme ? { theme } : {}),
+    ...(chart ? { chart } : {}),
+    ...(notes === false ? { notes } : {}),
+  });
 }
