@@ -36,7 +36,7 @@ const mayImport = {
   components: ['state', 'charts', 'model'],
   embed: ['components', 'state', 'charts', 'model'],
   pwa: ['model'],
-  app: ['components', 'state', 'worker', 'embed', 'pwa', 'model'],
+  app: ['components', 'state', 'worker', 'charts', 'embed', 'pwa', 'model'],
 };
 
 const policies = [
