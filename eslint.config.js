@@ -79,6 +79,7 @@ export default defineConfig(
     files: [
       'src/components/Heatmap.svelte',
       'src/components/EmbedHeatmap.svelte',
+      'src/components/EmbedNetwork.svelte',
       'src/components/SeriesCharts.svelte',
       'src/components/CompareChart.svelte',
       'src/components/BestPlan.svelte',

@@ -7,11 +7,36 @@
  */
 import { formatValue } from '../charts/format.ts';
 import type { SeriesLine } from '../charts/series.ts';
+import { toCsv, withUnit } from '../model/csv.ts';
 import { MONTH_SECONDS, type ModelInputs } from '../model/keys.ts';
 import type { MonthRow, Projection } from '../model/results.ts';
+import { exitWaveSentence, type ExitWave } from '../model/exit-wave.ts';
+import type { EmbedChart } from '../model/url/format.ts';
 import type { SeriesChart } from './detail-series.ts';
 
+/** The network charts' titles, by id. */
+export const NETWORK_TITLES = {
+  'net-hashrate': 'Hashrate and its target N* (EH/s)',
+  'net-difficulty': 'Difficulty (a pure number), with retargets (ticks)',
+  'net-hashprice': 'Hashprice and the marginal hashcost (USD/PH/day)',
+  'net-security': 'Security budget: what miners earn a day (USD/day)',
+  'net-attack-hardware': 'Attack: machines to match the network (USD)',
+  'net-attack-hour': "Attack: an hour's power, and what the network earns in an hour (USD/hour)",
+} as const;
+export type NetworkChartId = keyof typeof NETWORK_TITLES;
+
+/** The chart an embed link names (`chart`, src/model/url/format.ts) for each network chart. */
+export const NETWORK_CHART_IDS: Record<Exclude<EmbedChart, 'map'>, NetworkChartId> = {
+  hashrate: 'net-hashrate',
+  difficulty: 'net-difficulty',
+  hashprice: 'net-hashprice',
+  'security-budget': 'net-security',
+  'attack-hardware': 'net-attack-hardware',
+  'attack-cost': 'net-attack-hour',
+};
+
 export interface NetworkChart extends SeriesChart {
+  id: NetworkChartId;
   /** The chart in words (its text alternative). */
   description: string;
   /** Its lines month by month (index 0 = month 1), in `spec.unit`: the CSV download. */
@@ -85,8 +110,9 @@ export function networkCharts(inputs: ModelInputs, withExit: Projection, without
     rules.push({ seconds: inputs.exitMonth * MONTH_SECONDS, label: `${inputs.exitSharePct} % leave` });
   }
 
-  const chart = (id: string, title: string, unit: string, quantities: Quantity[], zero = false): NetworkChart => {
+  const chart = (id: NetworkChartId, unit: string, quantities: Quantity[], zero = false): NetworkChart => {
     const lines = quantityLines(quantities, withExit, without);
+    const title = NETWORK_TITLES[id];
     return {
       id,
       title,
@@ -121,10 +147,10 @@ export function networkCharts(inputs: ModelInputs, withExit: Projection, without
       values: without.months.map((r) => r.difficulty),
     });
   }
-  const difficultyTitle = 'Difficulty (a pure number), with retargets (ticks)';
+  const difficultyTitle = NETWORK_TITLES['net-difficulty'];
 
   return [
-    chart('net-hashrate', 'Hashrate and its target N* (EH/s)', 'EH/s', [
+    chart('net-hashrate', 'EH/s', [
       { name: 'hashrate', value: (r) => r.hashrateEhs, at: 'mid' },
       { name: 'target N*', value: (r) => r.targetHashrateEhs, at: 'start' },
     ]),
@@ -143,7 +169,6 @@ export function networkCharts(inputs: ModelInputs, withExit: Projection, without
     },
     chart(
       'net-hashprice',
-      'Hashprice and the marginal hashcost (USD/PH/day)',
       'USD/PH/day',
       [
         { name: 'hashprice', value: (r) => r.hashpriceUsdPerPhDay, at: 'mid' },
@@ -151,23 +176,10 @@ export function networkCharts(inputs: ModelInputs, withExit: Projection, without
       ],
       true,
     ),
-    chart(
-      'net-security',
-      'Security budget: what miners earn a day (USD/day)',
-      'USD/day',
-      [{ name: 'security budget', value: (r) => r.securityBudgetUsdPerDay, at: 'mid' }],
-      true,
-    ),
-    chart(
-      'net-attack-hardware',
-      'Attack: machines to match the network (USD)',
-      'USD',
-      [{ name: 'hardware', value: (r) => r.attackHardwareUsd, at: 'mid' }],
-      true,
-    ),
+    chart('net-security', 'USD/day', [{ name: 'security budget', value: (r) => r.securityBudgetUsdPerDay, at: 'mid' }], true),
+    chart('net-attack-hardware', 'USD', [{ name: 'hardware', value: (r) => r.attackHardwareUsd, at: 'mid' }], true),
     chart(
       'net-attack-hour',
-      "Attack: an hour's power, and what the network earns in an hour (USD/hour)",
       'USD/hour',
       [
         { name: 'power', value: (r) => r.attackPowerUsdPerHour, at: 'mid' },
@@ -176,4 +188,27 @@ export function networkCharts(inputs: ModelInputs, withExit: Projection, without
       true,
     ),
   ];
+}
+
+/** A network chart's lines month by month as CSV, units in the header: its download and an embed's data. */
+export function networkChartCsv(chart: NetworkChart): string {
+  const months = Math.max(0, ...chart.table.map((c) => c.values.length));
+  const rows = Array.from({ length: months }, (_, k) => [k + 1, ...chart.table.map((c) => c.values[k] ?? null)]);
+  return toCsv(['month', ...chart.table.map((c) => withUnit(c.name, chart.spec.unit, true))], rows);
+}
+
+/**
+ * A network chart in words for an embed: its lines' first, last, lowest and highest values, which
+ * line is which, and what the exit does to the miners who stay (the panel's sentence).
+ */
+export function networkEmbedDescription(
+  chart: NetworkChart,
+  inputs: ModelInputs,
+  withoutExit: Projection | null,
+  wave: ExitWave | null,
+): string {
+  const lines = withoutExit
+    ? ` Solid and dotted lines: the scenario, where ${inputs.exitSharePct} % of the hashrate leaves at the end of month ${inputs.exitMonth}; dashed: the same scenario without the exit.`
+    : '';
+  return `${chart.description}${lines}${wave ? ` ${exitWaveSentence(wave)}` : ''}`;
 }
