@@ -52,6 +52,8 @@ export interface SeriesSpec {
 }
 
 const FONT = 11;
+/** The distance between rows of rule labels: more than a line of 11 px text is tall (about 13 px). */
+const RULE_ROW = 15;
 
 function maybePositive(name: string, v: number): number {
   if (!(Number.isFinite(v) && v > 0)) throw new Error(`invalid ${name}: ${v}`);
@@ -139,34 +141,43 @@ export function seriesSvg(spec: SeriesSpec): string {
       el('path', { class: 'zero', d: `M${num(left)},${num(py(0))}h${num(plotWidth)}`, stroke: 'currentColor', 'stroke-opacity': 0.5 }),
     );
   }
-  // Labels of rules close together go one under the other rather than over each other.
+  // Labels of rules close together go one under the other rather than over each other, a row
+  // apart by more than a line of text. A label stays inside the plot: right of its rule, else left
+  // of it, else (a narrow chart) shifted along to fit; one wider than the plot is left out.
   const labelRows: [number, number][][] = [];
   const rules = [...(spec.rules ?? [])].sort((a, b) => a.seconds - b.seconds);
   for (const rule of rules) {
     if (rule.seconds < 0 || rule.seconds > spec.endSeconds) continue;
     const x = px(rule.seconds);
     const w = textWidth(rule.label, FONT);
+    const fits = w <= plotWidth;
     const anchorEnd = x + 3 + w > left + plotWidth;
-    const span: [number, number] = anchorEnd ? [x - 3 - w, x - 3] : [x + 3, x + 3 + w];
-    let row = labelRows.findIndex((taken) => taken.every(([a, b]) => span[1] + 4 < a || span[0] > b + 4));
-    if (row < 0) row = labelRows.push([]) - 1;
-    labelRows[row]!.push(span);
+    const at = Math.max(left, Math.min(anchorEnd ? x - 3 - w : x + 3, left + plotWidth - w));
+    const span: [number, number] = [at, at + w];
+    let row = fits ? labelRows.findIndex((taken) => taken.every(([a, b]) => span[1] + 4 < a || span[0] > b + 4)) : -1;
+    if (fits && row < 0) row = labelRows.push([]) - 1;
+    if (fits) labelRows[row]!.push(span);
+    const line = el('path', {
+      d: `M${num(x)},${num(top)}v${num(plotHeight)}`,
+      stroke: 'currentColor',
+      'stroke-dasharray': '3 3',
+      'stroke-opacity': 0.7,
+    });
+    if (!fits) {
+      parts.push(el('g', { class: 'rule' }, line, el('title', {}, text(rule.label))));
+      continue;
+    }
     parts.push(
       el(
         'g',
         { class: 'rule' },
-        el('path', {
-          d: `M${num(x)},${num(top)}v${num(plotHeight)}`,
-          stroke: 'currentColor',
-          'stroke-dasharray': '3 3',
-          'stroke-opacity': 0.7,
-        }),
+        line,
         el(
           'text',
           {
-            x: num(anchorEnd ? x - 3 : x + 3),
-            y: top + 10 + 12 * row,
-            'text-anchor': anchorEnd ? 'end' : 'start',
+            x: num(at),
+            y: top + 10 + RULE_ROW * row,
+            'text-anchor': 'start',
             fill: 'currentColor',
             'font-size': FONT,
             stroke: 'var(--bg, #fff)',

@@ -1,5 +1,6 @@
 /** A time-series chart rendered in Node: cumulative Δ cash flow with payback points and a halving. */
 import { describe, expect, it } from 'vitest';
+import { textWidth } from '../../src/charts/svg.ts';
 import { seriesSvg } from '../../src/charts/series.ts';
 import { MONTH_SECONDS } from '../../src/model/keys.ts';
 import { expectSnapshot } from './snapshot.ts';
@@ -76,8 +77,40 @@ describe('series', () => {
     expect(keyRows(wide)).toBe(1);
     expect(keyRows(narrow)).toBe(2);
     for (const dash of ['7 3', '1.5 2.5', '7 2.5 1.5 2.5']) expect(narrow).toContain(`stroke-dasharray="${dash}"`);
-    // Months 6 and 7 are a few pixels apart: the second label goes a row (12 px) lower; month 100's has room.
+    // Months 6 and 7 are a few pixels apart: the second label goes a row lower, 15 px (a line of
+    // 11 px text is about 13 px tall); month 100's has room.
     const [a, b, c] = ruleYs(narrow);
-    expect([b! - a!, c! - a!]).toEqual([12, 0]);
+    expect([b! - a!, c! - a!]).toEqual([15, 0]);
+  });
+
+  it('keeps rule labels inside the plot of a narrow chart, clear of the y axis, and leaves out one wider than the plot', () => {
+    const spec = {
+      height: 220,
+      startMs: START,
+      endSeconds: 120 * MONTH_SECONDS,
+      unit: 'USD/PH/day',
+      lines: [{ name: 'hashprice', points: [[0, 10] as [number, number], [120 * MONTH_SECONDS, 60] as [number, number]], color: '#000' }],
+    };
+    const rules = [
+      { seconds: 6 * MONTH_SECONDS, label: '30 % leave' },
+      { seconds: 28 * MONTH_SECONDS, label: 'halving → 1.5625 BTC' },
+      { seconds: 76 * MONTH_SECONDS, label: 'halving → 0.78125 BTC' },
+    ];
+    const width = 256;
+    const svg = seriesSvg({ ...spec, width, rules });
+    const left = Number(/class="axis axis-left"[^>]*transform="translate\(([\d.]+),/.exec(svg)![1]);
+    const right = width - 14;
+    const labels = [...svg.matchAll(/<g class="rule">.*?<text x="([\d.]+)" y="[\d.]+" text-anchor="start"[^>]*>([^<]+)<\/text>/g)];
+    expect(labels.map((m) => m[2])).toEqual(['30 % leave', 'halving → 1.5625 BTC', 'halving → 0.78125 BTC']);
+    for (const [, x, label] of labels) {
+      // The 76th month's rule sits ~125 px in: anchored at its end, its label ran ~10 px past the axis into its tick labels.
+      expect(Number(x), label).toBeGreaterThanOrEqual(left);
+      expect(Number(x) + textWidth(label!, 11), label).toBeLessThanOrEqual(right + 0.01);
+    }
+    // At 120 px the plot is narrower than a halving's label: the rule is drawn, its label is its tooltip.
+    const tiny = seriesSvg({ ...spec, width: 120, rules });
+    expect(tiny.match(/<g class="rule">/g)).toHaveLength(3);
+    expect(tiny).toContain('<title>halving → 0.78125 BTC</title>');
+    expect(tiny).not.toMatch(/<text[^>]*>halving → 0.78125 BTC<\/text>/);
   });
 });
