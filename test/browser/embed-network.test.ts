@@ -102,7 +102,9 @@ describe('a network chart as an embed', () => {
       // The line without the exit, and its key.
       expect(await svg.locator('path[stroke-dasharray="7 3"]').count()).toBe(2);
       expect(await page.getByTestId('embed-title').textContent()).toBe(NETWORK_TITLES['net-hashprice']);
-      expect(await page.getByTestId('embed-subtitle').textContent()).toMatch(/^Assumptions: .*Hashrate exit shock 30 %; Exit shock month 6 mo\./);
+      expect(await page.getByTestId('embed-subtitle').textContent()).toMatch(
+        /^Assumptions: .*Hashrate exit shock 30 %; Exit shock month 6 mo\./,
+      );
       expect(await page.getByTestId('embed-source').textContent()).toMatch(/^Source: hashpivot /);
 
       // The description: each line's first and last month as the kernel computes them, and the exit's effect.
