@@ -9,6 +9,7 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { PARAMS_BY_KEY } from '../model/registry/index.ts';
 import { axisValues, type Axis } from '../model/sweep.ts';
+import { timed } from '../model/timing.ts';
 import type { View } from '../model/view.ts';
 import { axisSvg, labelWidth, type AxisSpec, type ContinuousScale } from './axis.ts';
 import { metricColor, type MetricColor } from './color.ts';
@@ -201,7 +202,7 @@ export function heatmapSvg(spec: HeatmapSpec, layout: HeatmapLayout = heatmapLay
   if (spec.delta) {
     parts.push(
       breakevenSvg({
-        lines: isolines(spec.delta, view.x.n, view.y.n, 0),
+        lines: timed('contour', () => isolines(spec.delta!, view.x.n, view.y.n, 0)),
         toPx: layout.toPx,
         label: 'Δ = 0: breakeven',
         box: plot,

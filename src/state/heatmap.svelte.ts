@@ -11,6 +11,7 @@
  */
 import { metricColor, type MetricColor } from '../charts/color.ts';
 import { MONTE_CARLO_METRICS, type Axis, type SweepSpec } from '../model/sweep.ts';
+import { measure, timed } from '../model/timing.ts';
 import { SupersededError, sweepPool, type SweepPool, type SweepRequest } from '../worker/pool.ts';
 import { OncePerFrame } from './frame.ts';
 
@@ -55,8 +56,14 @@ export class HeatmapRun {
   paths: { paths: number; of: number; first: boolean } | null = $state.raw(null);
 
   readonly #pool: SweepPool;
-  readonly #frames = new OncePerFrame<SweepRequest>((next) => void this.#run(next));
+  readonly #frames = new OncePerFrame<SweepRequest>((next) => {
+    measure('frame-wait', this.#asked);
+    this.#asked = 0;
+    void this.#run(next);
+  });
   #token = 0;
+  /** When the first request waiting for the next frame came. */
+  #asked = 0;
 
   constructor(pool: SweepPool = sweepPool) {
     this.#pool = pool;
@@ -64,7 +71,14 @@ export class HeatmapRun {
 
   /** Asks for a sweep; requests within one animation frame collapse into the last. */
   request(req: SweepRequest | null): void {
+    if (req && !this.#asked) this.#asked = performance.now();
     this.#frames.request(req);
+  }
+
+  /** As request(), but a request when none ran since the last frame starts at once (OncePerFrame.requestNow). */
+  requestNow(req: SweepRequest | null): void {
+    if (req && !this.#asked) this.#asked = performance.now();
+    this.#frames.requestNow(req);
   }
 
   dispose(): void {
@@ -74,6 +88,7 @@ export class HeatmapRun {
 
   async #run(req: SweepRequest): Promise<void> {
     const token = ++this.#token;
+    const started = performance.now();
     this.runs++;
     const { spec } = req;
     const nx = spec.x.n;
@@ -96,7 +111,7 @@ export class HeatmapRun {
       values.set(block.values, block.rowStart * nx);
       filled.fill(1, block.rowStart, block.rowEnd);
       this.rowsDone += block.rowEnd - block.rowStart;
-      if (!this.color) this.color = metricColor(spec.metric, block.values);
+      if (!this.color) this.color = timed('color', () => metricColor(spec.metric, block.values));
       this.version++;
     };
     const first = firstPicturePaths(req);
@@ -116,7 +131,8 @@ export class HeatmapRun {
       const grid = await this.#pool.sweep(req, onRows);
       if (token !== this.#token) return;
       values.set(grid);
-      this.color = metricColor(spec.metric, grid);
+      measure('sweep', started);
+      this.color = timed('color', () => metricColor(spec.metric, grid));
       this.version++;
       const delta = spec.metric === 'delta' ? grid : await this.#pool.sweep({ inputs: req.inputs, spec: { ...spec, metric: 'delta' } });
       if (token !== this.#token) return;

@@ -21,6 +21,7 @@
 import type { Evaluation, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
 import type { SweepSpec } from '../model/sweep.ts';
+import { measure } from '../model/timing.ts';
 import { KernelClient, createKernelWorker } from './client.ts';
 import type { Payload, RequestType, Result, SweepRowsResult } from './protocol.ts';
 
@@ -55,6 +56,8 @@ export interface SweepPoolOptions {
   createWorker?: () => Worker;
   /** How long a superseded block may keep its worker before the worker is ended. */
   staleBlockMs?: number;
+  /** How long a sweep keeps background requests behind its blocks (BACKGROUND_WAIT_MS). */
+  backgroundWaitMs?: number;
 }
 
 export const MAX_WORKERS = 8;
@@ -78,7 +81,9 @@ interface Run {
   /** The first row not yet handed to a worker. */
   nextRow: number;
   rowsDone: number;
-  /** Worker time per row, smoothed; undefined until the first block is back. */
+  /** performance.now() when the sweep was asked for. */
+  started: number;
+  /** Worker time per row, smoothed; from the last sweep of the same shape, else undefined until the first block is back. */
   msPerRow?: number;
   settled: boolean;
   resolve(grid: Float64Array): void;
@@ -99,7 +104,29 @@ type SingleType = Exclude<RequestType, 'sweepRows'>;
 interface Single {
   run(client: KernelClient): Promise<void>;
   reject(error: Error): void;
+  /** The detail's own figures (evaluate, project): ahead of a sweep's blocks; anything else waits behind them. */
+  urgent: boolean;
 }
+
+/** Requests that go before the current sweep's next block; the rest (price paths, tornado …) go after its blocks. */
+const URGENT: ReadonlySet<SingleType> = new Set(['evaluate', 'project']);
+/** How long a sweep keeps background requests behind its blocks; after that they take turns with them, so a long map starves nothing. */
+export const BACKGROUND_WAIT_MS = 250;
+
+/**
+ * What a row's cost depends on, beyond the scenario's values: the axes' keys and lengths, the
+ * metric, the paths and the horizon. Sweeps of one shape (a slider moving) cost about the same.
+ */
+const sweepShape = ({ inputs, spec }: SweepRequest) =>
+  [
+    spec?.x?.key,
+    spec?.x?.n,
+    spec?.y?.key,
+    spec?.metric,
+    inputs?.monteCarloPaths,
+    inputs?.btcVolatilityPctPerYear > 0,
+    inputs?.horizonYears,
+  ].join();
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -108,10 +135,15 @@ export class SweepPool {
   readonly #rowsPerBlock: number | undefined;
   readonly #createWorker: () => Worker;
   readonly #staleBlockMs: number;
+  readonly #backgroundWaitMs: number;
   #slots: Slot[] = [];
   #run: Run | undefined;
   #nextId = 1;
   readonly #singles: Single[] = [];
+  /** Worker time per row of the last sweep of each shape (sweepShape): a new sweep of that shape starts with blocks of the right size. */
+  readonly #msPerRow = new Map<string, number>();
+  /** Requests in flight by payload and type: the same request asked twice (two panels projecting one scenario) runs once. */
+  readonly #inFlight = new WeakMap<object, Map<SingleType, Promise<unknown>>>();
 
   constructor(options: SweepPoolOptions = {}) {
     const workers = options.workers ?? defaultPoolSize();
@@ -123,6 +155,7 @@ export class SweepPool {
     this.#rowsPerBlock = options.rowsPerBlock;
     this.#createWorker = options.createWorker ?? createKernelWorker;
     this.#staleBlockMs = options.staleBlockMs ?? STALE_BLOCK_MS;
+    this.#backgroundWaitMs = options.backgroundWaitMs ?? BACKGROUND_WAIT_MS;
   }
 
   /**
@@ -155,6 +188,8 @@ export class SweepPool {
         ny,
         nextRow: 0,
         rowsDone: 0,
+        started: performance.now(),
+        msPerRow: this.#msPerRow.get(sweepShape(request)),
         settled: false,
         resolve,
         reject,
@@ -176,8 +211,33 @@ export class SweepPool {
 
   /** Any request but a sweep block (protocol.ts), on one worker, queued as evaluate() is. */
   single<T extends SingleType>(type: T, payload: Payload<T>): Promise<Result<T>> {
+    const key = typeof payload === 'object' && payload !== null ? (payload as object) : null;
+    const same = key ? this.#inFlight.get(key)?.get(type) : undefined;
+    if (same) return same as Promise<Result<T>>;
+    const promise = this.#queueSingle(type, payload);
+    if (key) {
+      const byType = this.#inFlight.get(key) ?? new Map<SingleType, Promise<unknown>>();
+      this.#inFlight.set(key, byType.set(type, promise));
+      const forget = () => {
+        if (byType.get(type) === promise) byType.delete(type);
+      };
+      promise.then(forget, forget);
+    }
+    return promise;
+  }
+
+  #queueSingle<T extends SingleType>(type: T, payload: Payload<T>): Promise<Result<T>> {
     return new Promise((resolve, reject) => {
-      this.#singles.push({ run: (client) => client.request(type, payload).then(resolve, reject), reject });
+      const queued = performance.now();
+      const run = (client: KernelClient) => {
+        const sent = performance.now();
+        measure(`queue:${type}`, queued, sent);
+        return client.request(type, payload).then((result) => {
+          measure(`worker:${type}`, sent);
+          resolve(result);
+        }, reject);
+      };
+      this.#singles.push({ run, reject, urgent: URGENT.has(type) });
       this.#dispatch();
     });
   }
@@ -198,11 +258,16 @@ export class SweepPool {
   #dispatch(): void {
     for (;;) {
       const run = this.#run;
-      if (this.#singles.length === 0 && !(run && run.nextRow < run.ny)) return;
+      const blocks = !!run && run.nextRow < run.ny;
+      // With blocks waiting, the detail's figures go first, then the blocks; background requests wait
+      // for the blocks until the sweep has run BACKGROUND_WAIT_MS (a redrawn map is not held up by
+      // the tornado or the price paths).
+      const waited = blocks && performance.now() - run.started >= this.#backgroundWaitMs;
+      const next = blocks && !waited ? this.#singles.findIndex((s) => s.urgent) : this.#singles.length > 0 ? 0 : -1;
+      if (next < 0 && !blocks) return;
       const slot = this.#idleSlot();
       if (!slot) return;
-      const single = this.#singles.shift();
-      if (single) this.#runSingle(slot, single);
+      if (next >= 0) this.#runSingle(slot, this.#singles.splice(next, 1)[0]!);
       else this.#runBlock(slot, run!);
     }
   }
@@ -238,8 +303,14 @@ export class SweepPool {
     slot.busy = true;
     slot.run = run;
     const { inputs, spec } = run.request;
+    const sent = performance.now();
     slot.client.request('sweepRows', { sweep: run.id, inputs, spec, rowStart, rowEnd }).then(
       (result) => {
+        // The block's round trip: the kernel's time in the worker, the rest messaging (posting,
+        // structured cloning, the worker's and this thread's queues).
+        const back = performance.now();
+        measure('kernel', back - Math.min(result.ms, back - sent), back);
+        measure('message', sent, back - Math.min(result.ms, back - sent));
         this.#release(slot);
         this.#accept(run, result);
         this.#dispatch();
@@ -277,6 +348,7 @@ export class SweepPool {
     run.rowsDone += rows;
     const perRow = result.ms / rows;
     run.msPerRow = run.msPerRow === undefined ? perRow : (run.msPerRow + perRow) / 2;
+    this.#msPerRow.set(sweepShape(run.request), run.msPerRow);
     try {
       run.onRows?.({ id: run.id, rowStart, rowEnd, values });
     } catch (error) {

@@ -107,6 +107,34 @@ describe('HeatmapRun', () => {
     expect(run.values!.every((v) => !Number.isNaN(v))).toBe(true);
   });
 
+  it('requestNow starts a change at once, then runs at most once a frame', async () => {
+    const fake = new FakePool();
+    const run = new HeatmapRun(fake.pool);
+    run.requestNow(request({}, { siteMw: 10 }));
+    // At once, before any frame: the workers start while the page renders the change.
+    expect(run.runs).toBe(1);
+    expect(fake.calls).toHaveLength(1);
+    // More in the same frame wait for the next one, the last winning.
+    run.requestNow(request({}, { siteMw: 20 }));
+    run.requestNow(request({}, { siteMw: 30 }));
+    expect(run.runs).toBe(1);
+    frames.runFrame();
+    expect(run.runs).toBe(2);
+    expect((fake.calls[1]!.request as SweepRequest).inputs.siteMw).toBe(30);
+    // Right after that frame's run, another waits for the frame after.
+    run.requestNow(request({}, { siteMw: 40 }));
+    expect(run.runs).toBe(2);
+    frames.runFrame();
+    expect(run.runs).toBe(3);
+    // A frame with no run: the next change starts at once again.
+    frames.runFrame();
+    run.requestNow(request({}, { siteMw: 50 }));
+    expect(run.runs).toBe(4);
+    await settled(run);
+    expect(run.state).toBe('done');
+    expect(Array.from(run.values!)).toEqual(Array.from(expected(request({}, { siteMw: 50 }))));
+  });
+
   it('a null request cancels the one waiting for the frame', () => {
     const fake = new FakePool();
     const run = new HeatmapRun(fake.pool);
@@ -167,6 +195,17 @@ describe('DetailRun', () => {
     expect(run.inputs).toBe(b);
     expect(run.evaluation).toEqual(fake.model.evaluate(b));
     expect(run.projection).toEqual(fake.model.project(b));
+  });
+
+  it('gives the headline its evaluation as soon as it is back, and starts a change at once with requestNow', async () => {
+    const fake = new FakePool();
+    const run = new DetailRun(fake.pool);
+    const a = { ...defaultInputs(), siteMw: 20 };
+    run.requestNow(a);
+    expect(fake.calls.map((c) => c.method)).toEqual(['evaluate', 'project']);
+    await settled(run);
+    expect(run.answer).toEqual({ inputs: a, evaluation: fake.model.evaluate({ ...a, btcVolatilityPctPerYear: 0 }) });
+    expect(run.answer!.inputs).toBe(run.inputs);
   });
 
   it('drops a reply for outdated inputs', async () => {

@@ -166,6 +166,42 @@ describe('SweepPool: grids', () => {
     expect(types.lastIndexOf('sweepRows')).toBeGreaterThan(types.indexOf('project'));
   });
 
+  it('starts a sweep of a shape it has run with blocks of the size it measured, not one row', async () => {
+    const workers = fakeWorkers();
+    const p = pool({ workers: 1, createWorker: workers.create });
+    // The kernel loaded first, so no block's time includes loading it.
+    await p.evaluate(defaultInputs());
+    const first: RowBlock[] = [];
+    await p.sweep({ inputs: base, spec: economics }, (b) => first.push(b));
+    expect(first[0]!.rowEnd - first[0]!.rowStart).toBe(1);
+    const again: RowBlock[] = [];
+    const grid = await p.sweep({ inputs: { ...base, powerUsdPerKwh: 0.05 }, spec: economics }, (b) => again.push(b));
+    expect(identical(grid, expected({ ...base, powerUsdPerKwh: 0.05 }, economics))).toEqual([]);
+    // The economics rows take well under a millisecond each: the whole 31-row grid fits one 40 ms block.
+    expect(again[0]!.rowEnd - again[0]!.rowStart).toBeGreaterThan(1);
+  });
+
+  it('runs the detail first, then the sweep, then background requests; one request asked twice runs once', async () => {
+    const workers = fakeWorkers();
+    // Background requests wait behind the blocks however slow this machine is.
+    const p = pool({ workers: 1, rowsPerBlock: 8, createWorker: workers.create, backgroundWaitMs: 60_000 });
+    const cell = { ...defaultInputs(), siteMw: 75 };
+    // The worker's kernel loaded first, and the worker free again.
+    await p.evaluate(defaultInputs());
+    await new Promise((r) => setTimeout(r, 0));
+    // The map is asked for (its first block goes at once), then the tornado, then the detail.
+    const sweeping = p.sweep({ inputs: base, spec: economics });
+    const tornado = p.single('tornado', { version: 2, siteMw: 75 });
+    const [evaluation, projection, again] = await Promise.all([p.evaluate(cell), p.project(cell), p.project(cell)]);
+    expect(again).toBe(projection);
+    expect(evaluation.delta).toBe(createNodeModel().evaluate(cell).delta);
+    expect(identical(await sweeping, expected(base, economics))).toEqual([]);
+    await tornado;
+    // 31 rows in blocks of 8: four blocks; the detail between the first and the second, the tornado after the last.
+    const types = workers.created[0]!.requests.map((r) => r.type).slice(1);
+    expect(types).toEqual(['sweepRows', 'evaluate', 'project', 'sweepRows', 'sweepRows', 'sweepRows', 'tornado']);
+  });
+
   it('sizes itself to the machine: cores less one, 1 to 8', () => {
     for (const [cores, size] of [
       [1, 1],
