@@ -46,6 +46,12 @@ export interface SeriesSpec {
   marks?: { seconds: number; value: number; label: string }[];
   /** Keep 0 in the y domain and draw it. */
   zero?: boolean;
+  /**
+   * Values below `low` or above `high` (a few months of build cost, an exit value at the horizon,
+   * that would flatten everything else) are drawn on the plot's bottom or top edge; the plot then
+   * reads `label` and shows a break in the y axis at each clipped edge.
+   */
+  clip?: { low?: number; high?: number; label: string };
   testid?: string;
   /** The chart in words, for people who cannot see it: the SVG's accessible name and its `<title>`. */
   label?: string;
@@ -68,7 +74,7 @@ export function seriesSvg(spec: SeriesSpec): string {
   const width = maybePositive('width', spec.width);
   const height = maybePositive('height', spec.height);
   maybePositive('endSeconds', spec.endSeconds);
-  const bottom = 24;
+  let bottom = 24;
   const right = 14;
 
   const values: number[] = [];
@@ -79,8 +85,21 @@ export function seriesSvg(spec: SeriesSpec): string {
   if (spec.zero) values.push(0);
   let [lo, hi] = extent(values) as [number | undefined, number | undefined];
   if (lo === undefined || hi === undefined) [lo, hi] = [0, 1];
+  const cut = (v: number | undefined) => v !== undefined && Number.isFinite(v) && lo! < v && v < hi!;
+  const floored = cut(spec.clip?.low);
+  const ceiled = cut(spec.clip?.high) && (!floored || spec.clip!.high! > spec.clip!.low!);
+  if (floored) lo = spec.clip!.low!;
+  if (ceiled) hi = spec.clip!.high!;
+  // The note goes under the x axis, on a line of its own, or a line for each part (split at ", ") when the chart is too narrow.
+  const note = !(floored || ceiled)
+    ? []
+    : textWidth(spec.clip!.label, FONT) <= width - 8
+      ? [spec.clip!.label]
+      : spec.clip!.label.split(', ');
+  bottom += 14 * note.length;
   if (lo === hi) [lo, hi] = [lo - (Math.abs(lo) || 1) * 0.05, hi + (Math.abs(hi) || 1) * 0.05];
   const y0 = scaleLinear().domain([lo, hi]).nice(6);
+  const [yMin, yMax] = y0.domain() as [number, number];
   const layout = (top: number) => {
     const plotHeight = Math.max(40, height - top - bottom);
     const yScale = y0.copy().range([plotHeight, 0]) as unknown as ContinuousScale;
@@ -132,9 +151,35 @@ export function seriesSvg(spec: SeriesSpec): string {
     titleOffset: 0,
   };
   const px = (s: number) => left + time(ms(s));
-  const py = (v: number) => top + yScale(v);
+  const py = (v: number) => top + yScale(floored && v < yMin ? yMin : ceiled && v > yMax ? yMax : v);
 
   const parts: string[] = [axisSvg(xAxis, { x: left, y: top + plotHeight }), axisSvg(yAxis, { x: left, y: top })];
+  if (floored || ceiled) {
+    // A break in the y axis by each clipped edge, and the note under the x axis, at the right.
+    const mark = (y: number) => `M${num(left - 5)},${num(y + 2)}l10,-4M${num(left - 5)},${num(y + 6)}l10,-4`;
+    const d = (floored ? mark(top + plotHeight - 8) : '') + (ceiled ? mark(top + 4) : '');
+    parts.push(
+      el(
+        'g',
+        { class: 'clip', 'data-testid': 'series-clip' },
+        el('path', { d, stroke: 'currentColor' }),
+        ...note.map((line, k) =>
+          el(
+            'text',
+            {
+              x: num(width - right),
+              y: num(height - 3 - 14 * (note.length - 1 - k)),
+              'text-anchor': 'end',
+              'font-size': FONT,
+              fill: 'currentColor',
+              'fill-opacity': 0.85,
+            },
+            text(line),
+          ),
+        ),
+      ),
+    );
+  }
   // Light horizontal grid at the y ticks would repeat the axis; a zero line is what matters.
   if (spec.zero && lo < 0 && hi > 0) {
     parts.push(

@@ -3,6 +3,7 @@
  * difficulty with retargets and halvings, hashprice) and money (monthly cash flow of both paths,
  * cumulative Δ plain and discounted with the paybacks).
  */
+import { money } from '../charts/format.ts';
 import type { SeriesSpec } from '../charts/series.ts';
 import type { Evaluation, Projection } from '../model/results.ts';
 import { MONTH_SECONDS, type ModelInputs } from '../model/keys.ts';
@@ -25,6 +26,43 @@ export function cumulativeDelta(ev: Evaluation, ratePct = 0): [number, number][]
     sum += (p - (ev.cashFlows.mine[k] ?? 0)) * (1 + ratePct / 100) ** (-m / 12);
     out.push([END(m), sum]);
   });
+  return out;
+}
+
+/**
+ * Where the monthly cash-flow chart clips: the pivot's build months (its capex) and the last
+ * month (the exit values at the horizon) when they reach beyond every other month by more than
+ * 1.5 times those months' span; those are drawn on the plot's edge and named in its note.
+ */
+export function cashFlowClip(inputs: ModelInputs, ev: Evaluation): { low?: number; high?: number; label: string } | undefined {
+  const { mine, pivot } = ev.cashFlows;
+  const n = pivot.length;
+  const [first, last] = [inputs.pivotStartMonth + 1, inputs.pivotStartMonth + inputs.buildMonths];
+  const building = (m: number) => m >= first && m <= last;
+  const body: number[] = [0];
+  mine.forEach((v, k) => k + 1 < n && body.push(v));
+  pivot.forEach((v, k) => k + 1 < n && !building(k + 1) && body.push(v));
+  const finite = body.filter(Number.isFinite);
+  const [lo, hi] = [Math.min(...finite), Math.max(...finite)];
+  const span = hi - lo;
+  if (!(span > 0)) return undefined;
+  const build = pivot.filter((v, k) => building(k + 1) && Number.isFinite(v));
+  const ends = [mine[n - 1], pivot[n - 1]].filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const buildLow = Math.min(...build);
+  const low = Math.min(buildLow, ...ends);
+  const endHigh = Math.max(...ends);
+  const out: { low?: number; high?: number; label: string } = { label: '' };
+  const notes: string[] = [];
+  if (low < lo - 1.5 * span) {
+    out.low = lo - 0.15 * span;
+    notes.push(`${money(low)}/mo (${low === buildLow ? 'build' : 'last month'})`);
+  }
+  if (endHigh > hi + 1.5 * span) {
+    out.high = hi + 0.15 * span;
+    notes.push(`${money(endHigh)} (exit value)`);
+  }
+  if (notes.length === 0) return undefined;
+  out.label = `Off the scale: ${notes.join(', ')}`;
   return out;
 }
 
@@ -94,6 +132,7 @@ export function seriesCharts(inputs: ModelInputs, projection: Projection, ev: Ev
         endSeconds,
         unit: 'USD',
         zero: true,
+        clip: cashFlowClip(inputs, ev),
         lines: [
           { name: 'keep mining', points: ev.cashFlows.mine.map((v, k) => [END(k + 1), v]), color: 'var(--series-mine, #c75000)' },
           { name: 'pivot', points: ev.cashFlows.pivot.map((v, k) => [END(k + 1), v]), color: 'var(--series-pivot, #6a3d9a)' },
