@@ -23,7 +23,8 @@ import type { ModelInputs } from '../model/keys.ts';
 import type { SweepSpec } from '../model/sweep.ts';
 import { measure } from '../model/timing.ts';
 import { KernelClient, createKernelWorker } from './client.ts';
-import type { Payload, RequestType, Result, SweepRowsResult } from './protocol.ts';
+import type { Payload, Result, SweepRowsResult } from './protocol.ts';
+import { SingleQueue, type Single, type SingleType } from './singles.ts';
 
 export interface SweepRequest {
   /** As sweepInputs() gives them (−1 = derived per cell). */
@@ -98,18 +99,6 @@ interface Slot {
   stale?: ReturnType<typeof setTimeout>;
 }
 
-/** A request for one worker, not a sweep block. */
-type SingleType = Exclude<RequestType, 'sweepRows'>;
-
-interface Single {
-  run(client: KernelClient): Promise<void>;
-  reject(error: Error): void;
-  /** The detail's own figures (evaluate, project): ahead of a sweep's blocks; anything else waits behind them. */
-  urgent: boolean;
-}
-
-/** Requests that go before the current sweep's next block; the rest (price paths, tornado …) go after its blocks. */
-const URGENT: ReadonlySet<SingleType> = new Set(['evaluate', 'project']);
 /** How long a sweep keeps background requests behind its blocks; after that they take turns with them, so a long map starves nothing. */
 export const BACKGROUND_WAIT_MS = 250;
 
@@ -139,11 +128,9 @@ export class SweepPool {
   #slots: Slot[] = [];
   #run: Run | undefined;
   #nextId = 1;
-  readonly #singles: Single[] = [];
+  readonly #singles = new SingleQueue();
   /** Worker time per row of the last sweep of each shape (sweepShape): a new sweep of that shape starts with blocks of the right size. */
   readonly #msPerRow = new Map<string, number>();
-  /** Requests in flight by payload and type: the same request asked twice (two panels projecting one scenario) runs once. */
-  readonly #inFlight = new WeakMap<object, Map<SingleType, Promise<unknown>>>();
 
   constructor(options: SweepPoolOptions = {}) {
     const workers = options.workers ?? defaultPoolSize();
@@ -209,37 +196,9 @@ export class SweepPool {
     return this.single('project', inputs);
   }
 
-  /** Any request but a sweep block (protocol.ts), on one worker, queued as evaluate() is. */
+  /** Any request but a sweep block (protocol.ts), on one worker, ordered as singles.ts says; asked twice in flight, run once. */
   single<T extends SingleType>(type: T, payload: Payload<T>): Promise<Result<T>> {
-    const key = typeof payload === 'object' && payload !== null ? (payload as object) : null;
-    const same = key ? this.#inFlight.get(key)?.get(type) : undefined;
-    if (same) return same as Promise<Result<T>>;
-    const promise = this.#queueSingle(type, payload);
-    if (key) {
-      const byType = this.#inFlight.get(key) ?? new Map<SingleType, Promise<unknown>>();
-      this.#inFlight.set(key, byType.set(type, promise));
-      const forget = () => {
-        if (byType.get(type) === promise) byType.delete(type);
-      };
-      promise.then(forget, forget);
-    }
-    return promise;
-  }
-
-  #queueSingle<T extends SingleType>(type: T, payload: Payload<T>): Promise<Result<T>> {
-    return new Promise((resolve, reject) => {
-      const queued = performance.now();
-      const run = (client: KernelClient) => {
-        const sent = performance.now();
-        measure(`queue:${type}`, queued, sent);
-        return client.request(type, payload).then((result) => {
-          measure(`worker:${type}`, sent);
-          resolve(result);
-        }, reject);
-      };
-      this.#singles.push({ run, reject, urgent: URGENT.has(type) });
-      this.#dispatch();
-    });
+    return this.#singles.add(type, payload, () => this.#dispatch());
   }
 
   /** Ends every worker now; whatever is waiting rejects. The next request starts fresh workers. */
@@ -252,7 +211,7 @@ export class SweepPool {
       slot.client.terminate(reason);
     }
     if (this.#run) this.#settle(this.#run, new Error(reason));
-    for (const single of this.#singles.splice(0)) single.reject(new Error(reason));
+    for (const single of this.#singles.drain()) single.reject(new Error(reason));
   }
 
   #dispatch(): void {
@@ -263,11 +222,12 @@ export class SweepPool {
       // for the blocks until the sweep has run BACKGROUND_WAIT_MS (a redrawn map is not held up by
       // the tornado or the price paths).
       const waited = blocks && performance.now() - run.started >= this.#backgroundWaitMs;
-      const next = blocks && !waited ? this.#singles.findIndex((s) => s.urgent) : this.#singles.length > 0 ? 0 : -1;
-      if (next < 0 && !blocks) return;
+      const urgentOnly = blocks && !waited;
+      if (!this.#singles.has(urgentOnly) && !blocks) return;
       const slot = this.#idleSlot();
       if (!slot) return;
-      if (next >= 0) this.#runSingle(slot, this.#singles.splice(next, 1)[0]!);
+      const single = this.#singles.take(urgentOnly);
+      if (single) this.#runSingle(slot, single);
       else this.#runBlock(slot, run!);
     }
   }

@@ -10,8 +10,8 @@ import type { Evaluation } from '../../src/model/results.ts';
 const START = Date.parse('2026-01-08T00:00:00Z');
 // 24 months. Mining earns $2M a month, and its $20M exit value in month 24. The pivot builds in
 // months 1–6 at −$50M a month, then earns $3M a month, and its $200M exit value in month 24.
-const mine = Array.from({ length: 24 }, (_, k) => (k === 23 ? 22e6 : 2e6));
-const pivot = Array.from({ length: 24 }, (_, k) => (k < 6 ? -50e6 : k === 23 ? 203e6 : 3e6));
+const mine: number[] = Array.from({ length: 24 }, (_, k) => (k === 23 ? 22e6 : 2e6));
+const pivot: number[] = Array.from({ length: 24 }, (_, k) => (k < 6 ? -50e6 : k === 23 ? 203e6 : 3e6));
 const ev = (pivotFlows = pivot, mineFlows = mine) => ({ cashFlows: { mine: mineFlows, pivot: pivotFlows } }) as unknown as Evaluation;
 const inputs = { ...defaultInputs(), pivotStartMonth: 0, buildMonths: 6 };
 
