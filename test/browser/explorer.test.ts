@@ -100,7 +100,8 @@ describe('explorer', () => {
       await expect(page.getByTestId('headline').textContent()).resolves.toMatch(
         /^Pivoting 100 MW (wins by|loses) .* at \$140\/kW-month; it breaks even at \$[\d,]+\/kW-month\.$/,
       );
-      await expect(page.getByTestId('detail').locator('svg.series').count()).resolves.toBe(5);
+      // The five of the deterministic model, and the fan charts of BTC price, hashprice and hashrate.
+      await expect(page.getByTestId('detail').locator('svg.series').count()).resolves.toBe(8);
       await expectReadableAxes(page);
       await mkdir(SHOTS, { recursive: true });
       await page.screenshot({ path: join(SHOTS, 'explorer-1280x800.png') });
@@ -113,8 +114,16 @@ describe('explorer', () => {
       const defaults = defaultInputs(2);
       for (const key of V2_ADDED_KEYS) {
         const spec = REGISTRY.find((p) => p.key === key)!;
-        const input = panel.locator(`details[data-group="${spec.group}"] input[type="number"][data-param="${key}"]`);
+        const input = panel.locator(`input[type="number"][data-param="${key}"]`);
         await expect(input.count(), key).resolves.toBe(1);
+        // A key without a section is in its registry group's own panel group; one with a section in
+        // that section's group (Uncertainty), or in a section of its registry group (the attack's
+        // keys sit under Network response).
+        const group = input.locator('xpath=ancestor::details[1]');
+        const [inGroup, inSection] = [await group.getAttribute('data-group'), await group.getAttribute('data-section')];
+        const placed =
+          spec.section === undefined ? inGroup === spec.group && inSection === null : inSection === spec.section || inGroup === spec.group;
+        expect(placed, key).toBe(true);
         await expect(input.inputValue(), key).resolves.toBe(String(defaults[key]));
         const field = fieldOf(input);
         await expect(field.locator('label').textContent(), key).resolves.toBe(spec.label);
