@@ -193,7 +193,8 @@ describe('DetailRun', () => {
     expect(run.state).toBe('done');
     expect(fake.calls.map((c) => c.method)).toEqual(['evaluate', 'project']);
     expect(run.inputs).toBe(b);
-    expect(run.evaluation).toEqual(fake.model.evaluate(b));
+    // The deterministic evaluation (σ taken as 0): the price paths are the uncertainty view's.
+    expect(run.evaluation).toEqual(fake.model.evaluate({ ...b, btcVolatilityPctPerYear: 0 }));
     expect(run.projection).toEqual(fake.model.project(b));
   });
 
@@ -225,7 +226,7 @@ describe('DetailRun', () => {
     open();
     await new Promise((r) => setTimeout(r, 10));
     expect(run.inputs).toBe(fast);
-    expect(run.evaluation).toEqual(fake.model.evaluate(fast));
+    expect(run.evaluation).toEqual(fake.model.evaluate({ ...fast, btcVolatilityPctPerYear: 0 }));
   });
 
   it('shows the pool’s error, and recovers on the next request', async () => {
