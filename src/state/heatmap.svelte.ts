@@ -5,7 +5,7 @@
  * one (the pool drops its rows).
  *
  * A metric over the price paths refines: a first picture from the first eighth of the scenario's
- * paths, then the full count, row by row over the first picture. Path j depends only on the seed
+ * paths (at most 16), then the full count, row by row over the first picture. Path j depends only on the seed
  * and j (docs/model.md §7.5), so the first picture is the same method on the first paths, not a
  * different draw.
  */
@@ -20,15 +20,20 @@ export type RunState = 'running' | 'done' | 'error';
 const sameAxis = (a: Axis, b: Axis) => a.key === b.key && a.min === b.min && a.max === b.max && a.n === b.n && a.log === b.log;
 const sameGrid = (a: SweepSpec | null, b: SweepSpec) => !!a && sameAxis(a.x, b.x) && sameAxis(a.y, b.y);
 
-/** The share of the paths the first picture of a path metric uses, and the fewest paths worth a first picture. */
+/**
+ * The first picture of a path metric uses an eighth of the paths, at most 16 — about as long as a
+ * map without paths takes, a frame or two for W4's 96×96 map — and is worth drawing from 64 paths.
+ */
 export const FIRST_PICTURE_SHARE = 8;
+export const FIRST_PICTURE_MAX_PATHS = 16;
 const FIRST_PICTURE_MIN_PATHS = 64;
 
 /** How many of the scenario's paths a refining sweep's first picture uses; null when it goes straight to the full count. */
 export function firstPicturePaths(req: SweepRequest): number | null {
   const { inputs, spec } = req;
   if (!MONTE_CARLO_METRICS.has(spec.metric) || !(inputs.btcVolatilityPctPerYear > 0)) return null;
-  return inputs.monteCarloPaths >= FIRST_PICTURE_MIN_PATHS ? Math.ceil(inputs.monteCarloPaths / FIRST_PICTURE_SHARE) : null;
+  const n = inputs.monteCarloPaths;
+  return n >= FIRST_PICTURE_MIN_PATHS ? Math.min(Math.ceil(n / FIRST_PICTURE_SHARE), FIRST_PICTURE_MAX_PATHS) : null;
 }
 
 export class HeatmapRun {

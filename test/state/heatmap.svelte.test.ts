@@ -12,7 +12,7 @@ import type { ModelInputs } from '../../src/model/keys.ts';
 import { defaultInputs } from '../../src/model/registry/index.ts';
 import { sweepInputs, type SweepSpec } from '../../src/model/sweep.ts';
 import { DetailRun } from '../../src/state/detail.svelte.ts';
-import { HeatmapRun } from '../../src/state/heatmap.svelte.ts';
+import { firstPicturePaths, HeatmapRun } from '../../src/state/heatmap.svelte.ts';
 import { SupersededError, type SweepRequest } from '../../src/worker/pool.ts';
 import { FakePool, manualFrames } from '../helpers/fake-pool.ts';
 
@@ -243,5 +243,19 @@ describe('DetailRun', () => {
     await settled(run);
     expect(run.state).toBe('done');
     expect(run.error).toBe('');
+  });
+});
+
+describe('the first picture of a path metric', () => {
+  const req = (metric: SweepSpec['metric'], over: Partial<ModelInputs>) =>
+    ({ inputs: { ...defaultInputs(), ...over }, spec: { metric } }) as unknown as SweepRequest;
+  it('uses an eighth of the paths, at most 16, from 64 paths on, and only for path metrics with a volatility', () => {
+    // ⌈1000 / 8⌉ = 125 → 16; ⌈64 / 8⌉ = 8; ⌈100 / 8⌉ = 13.
+    expect(firstPicturePaths(req('probPivotWins', { monteCarloPaths: 1000 }))).toBe(16);
+    expect(firstPicturePaths(req('deltaP50', { monteCarloPaths: 64 }))).toBe(8);
+    expect(firstPicturePaths(req('deltaMean', { monteCarloPaths: 100 }))).toBe(13);
+    expect(firstPicturePaths(req('probPivotWins', { monteCarloPaths: 63 }))).toBeNull();
+    expect(firstPicturePaths(req('probPivotWins', { monteCarloPaths: 1000, btcVolatilityPctPerYear: 0 }))).toBeNull();
+    expect(firstPicturePaths(req('delta', { monteCarloPaths: 1000 }))).toBeNull();
   });
 });
