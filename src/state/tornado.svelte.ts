@@ -5,8 +5,7 @@
 import type { Scenario } from '../model/scenario/types.ts';
 import type { Tornado } from '../model/tornado.ts';
 import { sweepPool, type SweepPool } from '../worker/pool.ts';
-import { OncePerFrame } from './frame.ts';
-import { Latest } from './latest.ts';
+import { Background } from './background.ts';
 
 export class TornadoRun {
   state: 'running' | 'done' | 'error' = $state('running');
@@ -17,35 +16,24 @@ export class TornadoRun {
   runs = $state(0);
 
   readonly #pool: SweepPool;
-  readonly #latest = new Latest<Scenario>((scenario, current) => this.#run(scenario, current));
-  readonly #ready: () => boolean;
-  /** The last request handed to the pool; asking again for it (the same object) computes nothing. */
-  #sent: Scenario | null = null;
-  readonly #frames = new OncePerFrame<Scenario>((next) => {
-    // Checked at the frame, after the map's own request of that frame has started its sweep.
-    if (next === this.#sent || !this.#ready()) return;
-    this.#sent = next;
-    this.#latest.request(next);
-  });
+  readonly #background: Background<Scenario>;
 
   /**
    * `ready`: whether the pool may take this work now; when it says no, the request is dropped and
    * the caller asks again when it may (an effect that reads what `ready` reads).
    */
   constructor(ready: () => boolean = () => true, pool: SweepPool = sweepPool) {
-    this.#ready = ready;
     this.#pool = pool;
+    this.#background = new Background((value, current) => this.#run(value, current), ready);
   }
 
   /** A valid scenario (the one in detail). */
   request(scenario: Scenario): void {
-    this.#frames.request(scenario);
+    this.#background.request(scenario);
   }
 
   dispose(): void {
-    this.#frames.cancel();
-    this.#latest.cancel();
-    this.#sent = null;
+    this.#background.cancel();
   }
 
   async #run(scenario: Scenario, current: () => boolean): Promise<void> {

@@ -8,8 +8,7 @@ import { histogramEdges, type DeltaHistogram } from '../model/histogram.ts';
 import type { ModelInputs } from '../model/keys.ts';
 import type { MonteCarloFigures, MonthsPercentiles } from '../model/results.ts';
 import { sweepPool, type SweepPool } from '../worker/pool.ts';
-import { OncePerFrame } from './frame.ts';
-import { Latest } from './latest.ts';
+import { Background } from './background.ts';
 
 /** 'off': the volatility is 0, so there are no price paths. */
 export type UncertaintyState = 'running' | 'done' | 'off' | 'error';
@@ -32,34 +31,23 @@ export class UncertaintyRun {
   runs = $state(0);
 
   readonly #pool: SweepPool;
-  readonly #latest = new Latest<ModelInputs>((inputs, current) => this.#run(inputs, current));
-  readonly #ready: () => boolean;
-  /** The last request handed to the pool; asking again for it (the same object) computes nothing. */
-  #sent: ModelInputs | null = null;
-  readonly #frames = new OncePerFrame<ModelInputs>((next) => {
-    // Checked at the frame, after the map's own request of that frame has started its sweep.
-    if (next === this.#sent || !this.#ready()) return;
-    this.#sent = next;
-    this.#latest.request(next);
-  });
+  readonly #background: Background<ModelInputs>;
 
   /**
    * `ready`: whether the pool may take this work now; when it says no, the request is dropped and
    * the caller asks again when it may (an effect that reads what `ready` reads).
    */
   constructor(ready: () => boolean = () => true, pool: SweepPool = sweepPool) {
-    this.#ready = ready;
     this.#pool = pool;
+    this.#background = new Background((value, current) => this.#run(value, current), ready);
   }
 
   request(inputs: ModelInputs): void {
-    this.#frames.request(inputs);
+    this.#background.request(inputs);
   }
 
   dispose(): void {
-    this.#frames.cancel();
-    this.#latest.cancel();
-    this.#sent = null;
+    this.#background.cancel();
   }
 
   async #run(inputs: ModelInputs, current: () => boolean): Promise<void> {
