@@ -137,3 +137,11 @@ export function chartDescription(
   const scenario = view.metric === 'delta' && breakeven ? ` ${breakevenSentence(breakeven.leaseRate, breakeven.btcPrice)}` : '';
   return `${what} ${words}${scenario}`;
 }
+
+/** Every `step`-th index of 0 … n − 1, and always the last: the rows or columns a grid's table shows. */
+export function sampledIndices(n: number, step: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i += step) out.push(i);
+  if (out[out.length - 1] !== n - 1) out.push(n - 1);
+  return out;
+}

@@ -251,6 +251,26 @@ export function paintRaster(
   }
 }
 
+/**
+ * Draws the grid into `canvas` at one pixel a cell (the canvas takes the grid's size), through
+ * paintRaster; without a colour scale yet, the canvas is cleared.
+ */
+export function drawRaster(
+  canvas: HTMLCanvasElement,
+  nx: number,
+  ny: number,
+  values: ArrayLike<number>,
+  color: MetricColor | null,
+  filled?: ArrayLike<number | boolean>,
+): void {
+  if (canvas.width !== nx || canvas.height !== ny) [canvas.width, canvas.height] = [nx, ny];
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const image = ctx.createImageData(nx, ny);
+  if (color) paintRaster(image, values, color, filled);
+  ctx.putImageData(image, 0, 0);
+}
+
 /** The whole chart as one static SVG (export, snapshots); the raster as an image when given. */
 export function heatmapDocument(spec: HeatmapSpec, raster?: string): string {
   const layout = heatmapLayout(spec);

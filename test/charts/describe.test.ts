@@ -3,7 +3,7 @@
  * words follow the metric, and the scenario's breakevens are stated as `evaluate` gives them.
  */
 import { describe, expect, it } from 'vitest';
-import { breakevenSentence, chartDescription, describeMap, describeValues } from '../../src/charts/describe.ts';
+import { breakevenSentence, chartDescription, describeMap, describeValues, sampledIndices } from '../../src/charts/describe.ts';
 import { legendSvg } from '../../src/charts/legend.ts';
 import { metricColor } from '../../src/charts/color.ts';
 import { defaultView, type View } from '../../src/model/view.ts';
@@ -73,5 +73,15 @@ describe('the legend under a narrow ramp', () => {
     expect(ends(280)).toEqual(['← mining wins', 'pivot wins →']);
     // 115 px (a 280 px embed's ramp): "← mining wins" and "pivot wins →" need ≈ 142 px with the gap.
     expect(ends(115)).toEqual(['← mining', 'pivot →']);
+  });
+});
+
+describe('sampledIndices', () => {
+  it('takes every step-th index and always the last', () => {
+    // 0, 6, 12 and then the last, 13; a step that lands on the last adds nothing more.
+    expect(sampledIndices(14, 6)).toEqual([0, 6, 12, 13]);
+    expect(sampledIndices(13, 6)).toEqual([0, 6, 12]);
+    expect(sampledIndices(3, 1)).toEqual([0, 1, 2]);
+    expect(sampledIndices(1, 5)).toEqual([0]);
   });
 });
