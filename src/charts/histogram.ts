@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3';
 import type { DeltaHistogram } from '../model/histogram.ts';
 import { axisSvg, labelWidth, type AxisSpec, type ContinuousScale } from './axis.ts';
 import { tickFormat } from './format.ts';
-import { el, num, text, textWidth } from './svg.ts';
+import { chartRoot, el, num, text, textWidth } from './svg.ts';
 
 export interface HistogramSpec {
   width: number;
@@ -113,20 +113,5 @@ export function histogramSvg(spec: HistogramSpec): string {
       ),
     );
   }
-  return el(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      class: 'histogram',
-      'data-testid': spec.testid,
-      width,
-      height,
-      viewBox: `0 0 ${num(width)} ${num(height)}`,
-      'font-family': 'system-ui, sans-serif',
-      role: 'img',
-      'aria-label': spec.label,
-    },
-    ...(spec.label ? [el('title', {}, text(spec.label))] : []),
-    ...parts,
-  );
+  return chartRoot({ class: 'histogram', testid: spec.testid, width, height, label: spec.label }, ...parts);
 }

@@ -5,7 +5,7 @@
 import { extent, scaleLinear, scaleUtc, utcFormat } from 'd3';
 import { axisSvg, labelWidth, type AxisSpec, type ContinuousScale } from './axis.ts';
 import { tickFormat } from './format.ts';
-import { el, linePath, num, text, textWidth } from './svg.ts';
+import { chartRoot, el, linePath, num, text, textWidth } from './svg.ts';
 
 export interface SeriesLine {
   name: string;
@@ -320,20 +320,5 @@ export function seriesSvg(spec: SeriesSpec): string {
       ),
     );
   }
-  return el(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      class: 'series',
-      'data-testid': spec.testid,
-      width,
-      height,
-      viewBox: `0 0 ${num(width)} ${num(height)}`,
-      'font-family': 'system-ui, sans-serif',
-      role: 'img',
-      'aria-label': spec.label,
-    },
-    ...(spec.label ? [el('title', {}, text(spec.label))] : []),
-    ...parts,
-  );
+  return chartRoot({ class: 'series', testid: spec.testid, width, height, label: spec.label }, ...parts);
 }

@@ -54,3 +54,27 @@ export function textWidth(label: string, fontSize = 11): number {
   }
   return w * fontSize;
 }
+
+/** A chart's root: an SVG image of `width` × `height` with its class, test hook and accessible name (also as its <title>). */
+export function chartRoot(
+  root: { class: string; testid?: string; width: number; height: number; label?: string },
+  ...parts: string[]
+): string {
+  const { width, height, label } = root;
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: root.class,
+      'data-testid': root.testid,
+      width,
+      height,
+      viewBox: `0 0 ${num(width)} ${num(height)}`,
+      'font-family': 'system-ui, sans-serif',
+      role: 'img',
+      'aria-label': label,
+    },
+    ...(label ? [el('title', {}, text(label))] : []),
+    ...parts,
+  );
+}
