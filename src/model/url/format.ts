@@ -95,8 +95,6 @@ export interface EmbedTexts {
 /** The embed's colours: light, dark, or the reader's colour scheme. */
 export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
 export type EmbedTheme = (typeof EMBED_THEMES)[number];
-/** What an embed link of view version 1 without `theme` shows: what every embed did before the field existed. */
-export const ABSENT_THEME: EmbedTheme = 'auto';
 /** What an embed link of view version 2 without `theme` shows, and what the Embed dialog offers first. */
 export const DEFAULT_THEME: EmbedTheme = 'light';
 

@@ -32,7 +32,7 @@ export interface ViewMigration {
  */
 export const VIEW_V1_TO_V2: ViewMigration = {
   from: 1,
-  date: '2026-12-07',
+  date: '2026-11-30',
   description: 'An embed without theme is written theme=auto, as it was drawn; chart absent stays the map',
   up(params, embed) {
     const out = new Map(params);
