@@ -8,14 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/keys.ts';
 import type { EvaluationV1, ProjectionV1 } from '../../src/model/results.ts';
 import { referenceModel } from '../../src/kernel/reference.ts';
-import { evaluate, fromV1, project, V2_DEFAULTS, type ModelInputsV2 } from '../../src/kernel/reference-v2/index.ts';
+import { evaluate, fromV1, project, type ModelInputsV2 } from '../../src/kernel/reference-v2/index.ts';
 import { cashFlows } from '../../src/kernel/reference-v2/economics.ts';
 import { value } from '../../src/kernel/reference-v2/finance.ts';
 import { percentile } from '../../src/kernel/reference-v2/montecarlo.ts';
 import { runNetwork } from '../../src/kernel/reference-v2/network.ts';
 import { fmix32, PathRandom, randomPrices } from '../../src/kernel/reference-v2/random.ts';
 import { close, expectClose, mulberry32, onScheduleEhs, randomInputs, relDiff } from '../helpers/scenarios.ts';
-import { randomInputsV2 } from '../helpers/scenarios-v2.ts';
+import { equilibrium, randomInputsV2 } from '../helpers/scenarios-v2.ts';
 
 interface MonthCase {
   month: number;
@@ -327,29 +327,6 @@ describe('reference v2 with the v1 values equals the version-1 reference', () =>
     expect([v2.hashSupplyElasticity, v2.netHashcostUsdPerPhDay, v2.monteCarloPaths, v2.monteCarloSeed]).toEqual([3, 39.47, 1000, 1]);
   });
 });
-
-/**
- * A network started in equilibrium (docs/model.md §7.1): the version-2 defaults with c0 set to the
- * exact steady-state hashprice h(N0, 0) = 144 · (s + F) · P0 · 10^15 / N0, N0 on schedule
- * (D0 · 2^32 / 600), nothing else moving: no efficiency gain, no supply drift, no price or fee growth.
- */
-function equilibrium(over: Partial<ModelInputsV2>): ModelInputsV2 {
-  const base: ModelInputsV2 = {
-    ...inputsOf(calibration.deterministic[0].scenario),
-    ...V2_DEFAULTS,
-    btcVolatilityPctPerYear: 0,
-    efficiencyGainPctPerYear: 0,
-    hashrateGrowthPctPerMonth: 0,
-    btcPriceGrowthPctPerYear: 0,
-    feesGrowthPctPerYear: 0,
-    hashSupplyElasticity: 3,
-    ...over,
-  };
-  base.hashrateEhs = onScheduleEhs(base.startDifficulty);
-  const subsidy = 50 / 2 ** Math.floor((base.startHeight + 1) / 210_000);
-  base.netHashcostUsdPerPhDay = (144 * (subsidy + base.feesBtcPerBlock) * base.btcPriceUsd * 1e15) / (base.hashrateEhs * 1e18);
-  return base;
-}
 
 describe("docs/model.md §7.1's checks", () => {
   it('started in equilibrium with nothing moving, the hashrate stays N0 to 1e-12', () => {
