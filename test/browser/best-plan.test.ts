@@ -88,7 +88,8 @@ describe('best plan', () => {
       await section(page).locator('summary', { hasText: 'as a table' }).click();
       const table = page.getByTestId('best-plan-table');
       await expect(table.locator('thead th').allTextContents()).resolves.toEqual(['Start', '0 %', '20 %', '40 %', '60 %', '80 %', '100 %']);
-      await expect(table.locator('tbody tr').count()).resolves.toBe(11);
+      // The rows render once the details element opens: wait for them rather than count at once.
+      await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBe(11);
       await expect(table.locator('tbody tr').first().locator('td').last().textContent()).resolves.toBe(money(cli.npvPivot));
       // The scenario already has this plan.
       await expect(page.getByTestId('best-plan-apply').isDisabled()).resolves.toBe(true);

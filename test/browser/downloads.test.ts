@@ -145,7 +145,9 @@ describe('downloads', () => {
       await page.getByTestId('chart-cashflow').waitFor({ timeout: 30_000 });
       await page.getByTestId('downloads').locator('summary').click();
       for (const id of ['hashrate', 'difficulty', 'hashprice', 'cashflow', 'cumulative']) {
-        await expect(page.getByTestId(`download-${id}-svg`).count()).resolves.toBe(1);
+        // The panel lists its charts once it is open and the detail has its evaluation, a
+        // render after the click: wait for it rather than count at once.
+        await expect.poll(() => page.getByTestId(`download-${id}-svg`).count(), { timeout: 10_000 }).toBe(1);
       }
       const svgFile = await download(page, 'download-cashflow-svg');
       const svg = await readSvg(page, svgFile.bytes.toString('utf8'));

@@ -101,7 +101,8 @@ describe('explorer', () => {
         /^Pivoting 100 MW (wins by|loses) .* at \$140\/kW-month; it breaks even at \$[\d,]+\/kW-month\.$/,
       );
       // The five of the deterministic model, and the fan charts of BTC price, hashprice and hashrate.
-      await expect(page.getByTestId('detail').locator('svg.series').count()).resolves.toBe(8);
+      // The fan charts may follow the detail's own charts by a render: wait for all eight.
+      await expect.poll(() => page.getByTestId('detail').locator('svg.series').count(), { timeout: 10_000 }).toBe(8);
       await expectReadableAxes(page);
       await mkdir(SHOTS, { recursive: true });
       await page.screenshot({ path: join(SHOTS, 'explorer-1280x800.png') });
