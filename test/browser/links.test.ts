@@ -154,7 +154,7 @@ describe('links', () => {
       await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.preview.url.replace(/\/$/, '') });
       await page.getByTestId('copy-link').click();
       // The clipboard write is asynchronous: the label turns once it has been granted and done.
-      await expect.poll(() => page.getByTestId('copy-link').textContent()).toBe('Copied');
+      await expect.poll(() => page.getByTestId('copy-link').textContent(), { timeout: 10_000 }).toBe('Copied');
       await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(url);
 
       // A per-month metric: the month travels too.
@@ -206,7 +206,8 @@ describe('links', () => {
       await page.getByTestId('save-as').click();
       await page.getByTestId('scenario-list').locator('li[data-name="Keep me"]').waitFor();
       await fillParam(page, 'siteMw', '250');
-      await page.waitForTimeout(1_000); // the working scenario saves once typing pauses
+      // The working scenario saves once typing pauses: wait until the store has it.
+      await expect.poll(async () => (await dumpStore(page)).working, { timeout: 10_000 }).toMatchObject({ scenario: { siteMw: 250 } });
       const saved = await dumpStore(page);
       expect(saved.working).toMatchObject({ scenario: { siteMw: 250, name: 'Keep me' } });
 
@@ -257,7 +258,9 @@ describe('links', () => {
       await page.goto(suite.preview.href('/?v=1&siteMw=180'));
       await sweepDone(page);
       await fillParam(page, 'capexMusdPerMwIt', '11');
-      await page.waitForTimeout(1_000);
+      await expect
+        .poll(async () => (await dumpStore(page)).working, { timeout: 10_000 })
+        .toMatchObject({ scenario: { capexMusdPerMwIt: 11 } });
       const after = await dumpStore(page);
       expect(after.working).toMatchObject({ scenario: { siteMw: 180, capexMusdPerMwIt: 11 } });
       const records = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => k.startsWith('scenario:')));
@@ -282,8 +285,11 @@ describe('links', () => {
       await page.getByTestId('share-notes').uncheck();
       await expect.poll(async () => decodeLink(await share.inputValue()).scenario.notes).toBeUndefined();
 
-      // A reload of the page's own address keeps them: they come back from the working scenario.
-      await page.waitForTimeout(1_000);
+      // A reload of the page's own address keeps them: they come back from the working scenario,
+      // once it is saved (a moment after the last change).
+      await expect
+        .poll(async () => (await dumpStore(page)).working, { timeout: 10_000 })
+        .toMatchObject({ scenario: { siteMw: 90, notes: 'quote from tenant X' } });
       await page.reload();
       await sweepDone(page);
       await expect.poll(() => page.getByTestId('scenario-notes').inputValue(), { timeout: 10_000 }).toBe('quote from tenant X');
