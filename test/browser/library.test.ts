@@ -54,6 +54,27 @@ async function saveAs(page: Page, name: string, params: Record<string, string> =
   await waitForCount(page, name, before + 1);
 }
 
+/** The auto-saved working scenario as IndexedDB holds it (undefined until the first auto-save). */
+function working(page: Page): Promise<{ scenario: Record<string, unknown>; open?: { id: string; modified: string } } | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('hashpivot');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('scenarios')) return resolve(undefined);
+          const req = db.transaction('scenarios').objectStore('scenarios').get('working');
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
   const path = await download.path();
@@ -238,7 +259,8 @@ describe('scenario library', () => {
       await page.getByTestId('scenario-notes').fill('work in progress');
       // The notes stay on the device: the address never carries them, the working scenario does.
       await page.waitForFunction(() => location.search.includes('siteMw=77') && !location.search.includes('notes='));
-      await page.waitForTimeout(1_000); // the auto-save waits for typing to pause
+      // The auto-save waits for typing to pause: wait until the store has it.
+      await expect.poll(() => working(page), { timeout: 10_000 }).toMatchObject({ scenario: { siteMw: 77, notes: 'work in progress' } });
       await page.goto(suite.preview.href('/'));
       await page.waitForFunction(() => (document.querySelector('[data-param="siteMw"]') as HTMLInputElement).value === '77');
       await expect(page.getByTestId('scenario-notes').inputValue()).resolves.toBe('work in progress');
@@ -254,7 +276,8 @@ describe('scenario library', () => {
       const open = page.getByTestId('open-scenario');
       await expect.poll(() => open.textContent()).toContain('“Stays open”');
       expect(await open.getAttribute('data-dirty')).toBe('false');
-      await page.waitForTimeout(1_000); // the working scenario saves once typing pauses
+      // The working scenario saves once typing pauses, with the saved one it is open as.
+      await expect.poll(async () => (await working(page))?.open?.id, { timeout: 10_000 }).toBe(id);
 
       await page.reload();
       await sweepDone(page);
@@ -275,7 +298,10 @@ describe('scenario library', () => {
       );
       expect(await count(page, 'Stays open')).toBe(1);
       await expect.poll(() => page.getByTestId('unsaved').count()).toBe(0);
-      await page.waitForTimeout(1_000);
+      const saved = (await listed(page)).find((r) => r.id === id)!;
+      await expect
+        .poll(() => working(page), { timeout: 10_000 })
+        .toMatchObject({ scenario: { siteMw: 150 }, open: { id, modified: saved.modified } });
 
       // After another reload it is still open, with the saved value.
       await page.reload();
