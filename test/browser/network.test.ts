@@ -177,6 +177,8 @@ describe('the network panel', () => {
 
   it('offers the security figures in the heatmap’s metric picker and the response’s inputs in their own group', () =>
     suite.withPage('/?v=2', async (page) => {
+      // The explorer mounts after the page's load event (its code is a chunk of its own): wait for the picker.
+      await page.getByTestId('metric').waitFor();
       const metrics = await page
         .getByTestId('metric')
         .locator('option')
@@ -348,8 +350,8 @@ describe('the new controls by keyboard, on a phone and in dark mode', () => {
         await mkdir(SHOTS, { recursive: true });
         await panel(page).screenshot({ path: join(SHOTS, `network-1280x800-${scheme}.png`) });
         await page.setViewportSize({ width: 390, height: 844 });
-        await page.waitForTimeout(300);
-        expect(await noHorizontalScroll(page)).toBe(true);
+        // The charts take the new width at a later frame.
+        await expect.poll(() => noHorizontalScroll(page), { timeout: 10_000 }).toBe(true);
         for (const root of ['[data-testid="network-view"]', '[data-testid="today"]', 'details[data-section="response"]']) {
           expect(await lowContrast(page, root), root).toEqual([]);
         }
