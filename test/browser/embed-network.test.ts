@@ -66,7 +66,7 @@ describe('a network chart as an embed', () => {
       await expect.poll(() => page.getByTestId('embed-snippet').inputValue()).toContain('chart=hashprice');
       // The noscript fallback carries the chart's description once its projections are in.
       await expect
-        .poll(() => page.getByTestId('embed-snippet').inputValue())
+        .poll(() => page.getByTestId('embed-snippet').inputValue(), { timeout: 30_000 })
         .toContain('Hashprice and the marginal hashcost (USD/PH/day), month by month');
       snippet = await page.getByTestId('embed-snippet').inputValue();
       embedUrl = (await page.getByTestId('embed-url').getAttribute('href')) ?? '';
@@ -150,7 +150,9 @@ describe('a network chart as an embed', () => {
       const frame = embedFrame(page, suite.preview.url);
       await networkDone(frame);
       await expect
-        .poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => Math.round(f.getBoundingClientRect().height)))
+        .poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => Math.round(f.getBoundingClientRect().height)), {
+          timeout: 10_000,
+        })
         .toBe(await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height)));
       await mkdir(SHOTS, { recursive: true });
       await page.screenshot({ path: join(SHOTS, `embed-network-${width}.png`), fullPage: true });
@@ -207,6 +209,8 @@ describe('an embed link of view version 1', () => {
       // The same link with lv=2 and no theme is light, whatever the reader's setting.
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto(suite.preview.href(`${old}&lv=2`), { waitUntil: 'load' });
+      // The embed mounts (and sets its theme) after the page's load event: its code is a chunk of its own.
+      await page.getByTestId('embed').waitFor();
       expect(await page.locator('html').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
     } finally {
       await page.close();
