@@ -8,4 +8,4 @@ export {
 } from './network';
 export { cashFlowPtr, resultPtr } from './economics';
 export { evaluate, monteCarloPtr, monthsPercentile } from './evaluate';
-export { sweepAxisPtr, sweepBegin, sweepReserve, sweepRows, MAX_AXIS } from './sweep';
+export { sweepAxisPtr, sweepBegin, sweepPathRows, sweepPathsPtr, sweepReserve, sweepRows, MAX_AXIS } from './sweep';

@@ -39,6 +39,32 @@ let drawnMonths: i32 = -1;
 let drawnSeed: f64 = -1;
 let drawnSigma: f64 = -1;
 let drawnGrowth: f64 = NaN;
+let drawnFirst: i32 = -1;
+let drawnEnd: i32 = -1;
+
+// The paths a sweep block computes when the page splits a cell's paths across workers
+// (setPathRange): [rangeFirst, rangeFirst + rangeCount), or every path while rangeCount < 0.
+let rangeFirst: i32 = 0;
+let rangeCount: i32 = -1;
+
+/**
+ * From now on monteCarlo() runs only paths [first, first + count) and leaves their Δs, in path
+ * order and unsorted, for rangeDeltas(); a negative count runs every path again, as evaluate does.
+ */
+export function setPathRange(first: i32, count: i32): void {
+  rangeFirst = first;
+  rangeCount = count;
+}
+
+/** Whether monteCarlo() runs a range of the paths (setPathRange). */
+export function pathRangeSet(): bool {
+  return rangeCount >= 0;
+}
+
+/** The Δs of the range's paths, path order, after monteCarlo() with a range set. */
+export function rangeDeltas(): usize {
+  return deltas;
+}
 
 /** Makes room for `paths` paths of `months` months. */
 function reserve(paths: i32, months: i32): void {
@@ -74,14 +100,24 @@ let sharedNetwork = false;
   return (unchecked(mBtcPerHs[m]) * 1e15) / (MONTH / 86400);
 }
 
-/** The scenario's paths relative to P0: exp((ln(1+μ) − σ²/2)·i/24 + σ·W_i), drawn once per setting. */
-function drawPaths(paths: i32, months: i32): void {
+/**
+ * The scenario's paths relative to P0: exp((ln(1+μ) − σ²/2)·i/24 + σ·W_i), drawn once per setting;
+ * paths [first, end) of them, where a range is set.
+ */
+function drawPaths(paths: i32, months: i32, first: i32, end: i32): void {
   const seed = inputs[I_MONTE_CARLO_SEED];
   const sigma = inputs[I_BTC_VOLATILITY_PCT_PER_YEAR] / 100;
   const growth = inputs[I_BTC_PRICE_GROWTH_PCT_PER_YEAR];
   reserve(paths, months);
-  if (paths == drawnPaths && months == drawnMonths && seed == drawnSeed && sigma == drawnSigma && growth == drawnGrowth) return;
-  if (cached) for (let j = 0; j < paths; j++) drawPath(j, months, j);
+  if (
+    paths == drawnPaths && months == drawnMonths && seed == drawnSeed && sigma == drawnSigma && growth == drawnGrowth &&
+    first == drawnFirst && end == drawnEnd
+  ) {
+    return;
+  }
+  if (cached) for (let j = first; j < end; j++) drawPath(j, months, j);
+  drawnFirst = first;
+  drawnEnd = end;
   drawnPaths = paths;
   drawnMonths = months;
   drawnSeed = seed;
@@ -149,7 +185,14 @@ export function monteCarlo(withMonths: bool): void {
   const paths = <i32>inputs[I_MONTE_CARLO_PATHS];
   const months = <i32>inputs[I_HORIZON_YEARS] * 12;
   const p0 = inputs[I_BTC_PRICE_USD];
-  drawPaths(paths, months);
+  // A range of the paths (setPathRange) leaves its Δs in path order for the page to merge.
+  const first = rangeCount >= 0 ? rangeFirst : 0;
+  const end = rangeCount >= 0 ? min(paths, rangeFirst + rangeCount) : paths;
+  drawPaths(paths, months, first, end);
+  if (rangeCount >= 0) {
+    for (let j = first; j < end; j++) store<f64>(deltas + (<usize>(j - first) << 3), pathDelta(j, months, p0));
+    return;
+  }
   sharedNetwork = inputs[I_NETWORK_RESPONSE_PCT_PER_MONTH] <= 0;
   if (withMonths) reserveColumns(paths, months, sharedNetwork ? 1 : N_MPS);
   let wins = 0;

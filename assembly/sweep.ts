@@ -19,7 +19,7 @@ import {
   fillDeterministicPrices, needsMonthlyProjection, priceMonths, projectLanes, projectMonthlyLanes, projectNetwork,
   resetMonthlyPrefixes, resetPrefixes, takeLane,
 } from './network';
-import { mcResults, monteCarlo, sortedDeltas } from './montecarlo';
+import { mcResults, monteCarlo, pathRangeSet, rangeDeltas, setPathRange, sortedDeltas } from './montecarlo';
 import { percentileOf } from './sort';
 import {
   computeBreakevenBtcPrice, computeCore, computeIrr, computePayback, prepareFinance, prepareMining, preparePivot,
@@ -68,8 +68,27 @@ function run(stages: i32, metric: i32): void {
   if (stages & STAGE_PRICES && monthMetric(metric)) priceMonths();
 }
 
-/** A Monte Carlo metric from the sorted Δs of the paths, every Δ shifted by `shift`. */
+// Where sweepPathRows leaves each unit's Δs (a row's, when a lease axis shifts them alike, else a
+// cell's), the unit the current cell belongs to, and the last unit written.
+let pathsOut: usize = 0;
+let pathsOutCapacity: usize = 0;
+let pathUnit: i32 = 0;
+let pathUnitSize: i32 = 0;
+let lastPathUnit: i32 = -1;
+let pathUnitIsRow = false;
+
+/**
+ * A Monte Carlo metric from the sorted Δs of the paths, every Δ shifted by `shift`. With a range
+ * of the paths set (sweepPathRows), the range's Δs go to the current unit and the cell gets the shift.
+ */
 function pathStatistic(metric: i32, shift: f64): f64 {
+  if (pathRangeSet()) {
+    if (pathUnit != lastPathUnit) {
+      memory.copy(pathsOut + ((<usize>pathUnit * <usize>pathUnitSize) << 3), rangeDeltas(), <usize>pathUnitSize << 3);
+      lastPathUnit = pathUnit;
+    }
+    return shift;
+  }
   const n = <i32>inputs[I_MONTE_CARLO_PATHS];
   const sorted = sortedDeltas();
   if (metric == METRIC_DELTA_MEAN) return unchecked(mcResults[MC_DELTA_MEAN]) + shift;
@@ -201,6 +220,8 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
       run(r == rowStart ? ALL_STAGES : yStages, metric);
       if (pathMetric(metric) && inputs[I_BTC_VOLATILITY_PCT_PER_YEAR] > 0) {
         // Every path's Δ moves by the same (L − L0)·dΔ/dL: the hosting flows do not depend on the price.
+        pathUnit = r - rowStart;
+        pathUnitIsRow = true;
         runPaths();
         computeCore();
         const slopeAll = unchecked(results[R_LEASE_SLOPE]);
@@ -244,6 +265,7 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
           unchecked((inputs[xKey] = xValues[c]));
           takeLane(l, full);
           run((c == 0 ? ALL_STAGES : xStages) & ~STAGE_NETWORK, metric);
+          pathUnit = row + c;
           put(row + c, metricValue(metric, month));
         }
       }
@@ -252,7 +274,36 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
     for (let c = 0; c < nx; c++) {
       unchecked((inputs[xKey] = xValues[c]));
       run(c == 0 ? ALL_STAGES : xStages, metric);
+      pathUnit = row + c;
       put(row + c, metricValue(metric, month));
     }
   }
+}
+
+/**
+ * sweepRows over paths [first, first + count) of a path metric (σ > 0 in every cell): the page
+ * splits a block's paths across workers and merges. Each cell's value in the reserved buffer is
+ * the shift its Δs take (a lease axis moves every path's Δ alike), and each unit's `count` Δs, in
+ * path order, go to sweepPathsPtr(). Returns the number of units: the block's rows when its Δs
+ * are a row's (the lease on x), else its cells.
+ */
+export function sweepPathRows(
+  xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: i32, metric: i32, month: i32, first: i32, count: i32,
+): i32 {
+  const cells = <usize>((rowEnd - rowStart) * nx);
+  if (cells * <usize>count > pathsOutCapacity) {
+    pathsOut = heap.alloc((cells * <usize>count) << 3);
+    pathsOutCapacity = cells * <usize>count;
+  }
+  pathUnitSize = count;
+  lastPathUnit = -1;
+  pathUnitIsRow = false;
+  setPathRange(first, count);
+  sweepRows(xKey, nx, yKey, rowStart, rowEnd, metric, month);
+  setPathRange(0, -1);
+  return pathUnitIsRow ? rowEnd - rowStart : <i32>cells;
+}
+
+export function sweepPathsPtr(): usize {
+  return pathsOut;
 }

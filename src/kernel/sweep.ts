@@ -17,6 +17,22 @@ export interface Sweeper {
   begin(inputs: ModelInputs, spec: SweepSpec): void;
   /** Rows [start, end) of the begun sweep, x varying fastest. */
   rows(start: number, end: number): Float64Array;
+  /** Rows [start, end) of a begun path-metric sweep over paths [first, first + count) alone (PathPart). */
+  pathRows(start: number, end: number, first: number, count: number): PathPart;
+}
+
+/**
+ * A block's share of a path metric: the Δs of paths [first, first + count) for each unit, in path
+ * order (unit u's at [u·count, (u+1)·count)), a unit being a row of the block when a lease axis
+ * moves every path's Δ alike (`perRow`), else a cell; and each cell's shift, added to its unit's Δs.
+ * src/worker/path-parts.ts merges a block's parts into the metric.
+ */
+export interface PathPart {
+  first: number;
+  count: number;
+  perRow: boolean;
+  shifts: Float64Array;
+  deltas: Float64Array;
 }
 
 export function createSweeper(k: KernelExports): Sweeper {
@@ -36,6 +52,15 @@ export function createSweeper(k: KernelExports): Sweeper {
         metric: METRIC[spec.metric],
         month: spec.month,
       };
+    },
+    pathRows(start, end, first, count) {
+      if (!current) throw new Error('sweep: pathRows() before begin()');
+      const { xKey, yKey, nx, metric, month } = current;
+      const units = k.sweepPathRows(xKey, nx, yKey, start, end, metric, month, first, count);
+      const cells = (end - start) * nx;
+      const shifts = new Float64Array(k.memory.buffer, k.sweepReserve(cells), cells).slice();
+      const deltas = new Float64Array(k.memory.buffer, k.sweepPathsPtr(), units * count).slice();
+      return { first, count, perRow: units === end - start, shifts, deltas };
     },
     rows(start, end) {
       if (!current) throw new Error('sweep: rows() before begin()');

@@ -12,11 +12,12 @@
  */
 import { deltaHistogram } from '../kernel/distribution.ts';
 import { createModel } from '../kernel/facade.ts';
-import { createSweeper } from '../kernel/sweep.ts';
+import { createSweeper, type Sweeper } from '../kernel/sweep.ts';
 import type { KernelExports } from '../kernel/wasm.ts';
 import { MODEL_KEYS, type ModelInputs } from '../model/keys.ts';
 import { checkSweep } from '../model/sweep.ts';
 import { tornado } from '../model/tornado.ts';
+import { splitsByPaths } from './path-parts.ts';
 import { errorMessage, type Handlers, type Reply, type Request, type SweepRowsPayload } from './protocol.ts';
 
 function checkInputs(inputs: ModelInputs): void {
@@ -68,20 +69,40 @@ export function createHandlers(load: () => Promise<KernelExports>): Handlers {
     async sweepRows(payload) {
       const { sweeper } = await get();
       const t0 = performance.now();
-      if (payload.sweep !== begun) {
-        begun = undefined;
-        // The pool does not check specs: an invalid one fails here and reaches the caller as an error.
-        checkInputs(payload.inputs);
-        const problems = checkSweep(payload.spec, payload.inputs.horizonYears);
-        if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
-        sweeper.begin(payload.inputs, payload.spec);
-        begun = payload.sweep;
-      }
-      checkBlock(payload);
+      begin(sweeper, payload);
       const values = sweeper.rows(payload.rowStart, payload.rowEnd);
       return { sweep: payload.sweep, rowStart: payload.rowStart, rowEnd: payload.rowEnd, values, ms: performance.now() - t0 };
     },
+    async sweepPaths(payload) {
+      const { sweeper } = await get();
+      const t0 = performance.now();
+      begin(sweeper, payload);
+      const { pathFirst: first, pathCount: count } = payload;
+      const paths = payload.inputs.monteCarloPaths;
+      if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > paths) {
+        throw new Error(`sweep: paths ${first}..${first + count} are not a range of 0..${paths}`);
+      }
+      if (!splitsByPaths(payload.inputs, payload.spec)) {
+        throw new Error(`sweep: this ${payload.spec.metric} map cannot be split by paths (see splitsByPaths)`);
+      }
+      const part = sweeper.pathRows(payload.rowStart, payload.rowEnd, first, count);
+      return { sweep: payload.sweep, rowStart: payload.rowStart, rowEnd: payload.rowEnd, part, ms: performance.now() - t0 };
+    },
   };
+
+  /** Begins sweep `payload.sweep` once on this worker's kernel, then checks the block. */
+  function begin(sweeper: Sweeper, payload: SweepRowsPayload): void {
+    if (payload.sweep !== begun) {
+      begun = undefined;
+      // The pool does not check specs: an invalid one fails here and reaches the caller as an error.
+      checkInputs(payload.inputs);
+      const problems = checkSweep(payload.spec, payload.inputs.horizonYears);
+      if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
+      sweeper.begin(payload.inputs, payload.spec);
+      begun = payload.sweep;
+    }
+    checkBlock(payload);
+  }
 }
 
 /** Runs one request and builds its reply; never throws (an error becomes `{ok: false}`). */

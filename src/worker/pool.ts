@@ -3,7 +3,10 @@
  * back block by block; project/evaluate on one worker between blocks.
  *
  * Scheduling is dynamic: an idle worker takes the next block of the current sweep (a queued
- * project/evaluate first), so fast and slow workers share the work evenly. Blocks are sized to take
+ * project/evaluate first), so fast and slow workers share the work evenly. A map of a metric over
+ * the price paths is split by paths too, when the pool has several workers: each block's paths are
+ * cut into one range per worker (path-parts.ts), the workers take the ranges, and the block's
+ * values are merged from them once all are back — so even a map's first row uses every worker. Blocks are sized to take
  * about TARGET_BLOCK_MS on a worker (measured as the sweep runs), which bounds how late a newer
  * sweep can start and how often the heatmap fills in.
  *
@@ -19,47 +22,16 @@
  * or a worker that dies rejects the sweep's promise with the message.
  */
 import type { Evaluation, Projection } from '../model/results.ts';
+import type { PathPart } from '../kernel/sweep.ts';
 import type { ModelInputs } from '../model/keys.ts';
-import type { SweepSpec } from '../model/sweep.ts';
 import { measure } from '../model/timing.ts';
 import { KernelClient, createKernelWorker } from './client.ts';
+import { mergePathParts, pathRanges, splitsByPaths } from './path-parts.ts';
 import type { Payload, Result, SweepRowsResult } from './protocol.ts';
 import { SingleQueue, type Single, type SingleType } from './singles.ts';
+import { SupersededError, sweepShape, type RowBlock, type SweepPoolOptions, type SweepRequest } from './sweep-request.ts';
 
-export interface SweepRequest {
-  /** As sweepInputs() gives them (−1 = derived per cell). */
-  inputs: ModelInputs;
-  spec: SweepSpec;
-}
-
-/** Rows [rowStart, rowEnd) of sweep `id`: (rowEnd − rowStart) × spec.x.n values, x fastest, NaN = none. */
-export interface RowBlock {
-  id: number;
-  rowStart: number;
-  rowEnd: number;
-  values: Float64Array;
-}
-
-export class SupersededError extends Error {
-  override name = 'SupersededError';
-  /** `id`: the superseded sweep's (RowBlock.id). */
-  constructor(readonly id?: number) {
-    super(`sweep ${id ?? ''} was superseded by a newer one`.replace('  ', ' '));
-  }
-}
-
-export interface SweepPoolOptions {
-  /** How many workers; by default the machine's cores less one for the page, 1 to MAX_WORKERS. */
-  workers?: number;
-  /** A fixed block size in rows; by default blocks are sized to about TARGET_BLOCK_MS each. */
-  rowsPerBlock?: number;
-  /** Starts one worker (tests pass fakes); by default kernel.worker.ts. */
-  createWorker?: () => Worker;
-  /** How long a superseded block may keep its worker before the worker is ended. */
-  staleBlockMs?: number;
-  /** How long a sweep keeps background requests behind its blocks (BACKGROUND_WAIT_MS). */
-  backgroundWaitMs?: number;
-}
+export { SupersededError, type RowBlock, type SweepPoolOptions, type SweepRequest };
 
 export const MAX_WORKERS = 8;
 export const TARGET_BLOCK_MS = 40;
@@ -81,6 +53,10 @@ interface Run {
   ny: number;
   /** The first row not yet handed to a worker. */
   nextRow: number;
+  /** The path ranges each block is split into, or null when blocks go whole to one worker. */
+  ranges: { first: number; count: number }[] | null;
+  /** Blocks split by paths that are not yet whole: ranges handed out and parts back. */
+  open: { rowStart: number; rowEnd: number; next: number; parts: PathPart[]; ms: number }[];
   rowsDone: number;
   /** performance.now() when the sweep was asked for. */
   started: number;
@@ -101,21 +77,6 @@ interface Slot {
 
 /** How long a sweep keeps background requests behind its blocks; after that they take turns with them, so a long map starves nothing. */
 export const BACKGROUND_WAIT_MS = 250;
-
-/**
- * What a row's cost depends on, beyond the scenario's values: the axes' keys and lengths, the
- * metric, the paths and the horizon. Sweeps of one shape (a slider moving) cost about the same.
- */
-const sweepShape = ({ inputs, spec }: SweepRequest) =>
-  [
-    spec?.x?.key,
-    spec?.x?.n,
-    spec?.y?.key,
-    spec?.metric,
-    inputs?.monteCarloPaths,
-    inputs?.btcVolatilityPctPerYear > 0,
-    inputs?.horizonYears,
-  ].join();
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -174,6 +135,8 @@ export class SweepPool {
         nx,
         ny,
         nextRow: 0,
+        ranges: this.size > 1 && splitsByPaths(request.inputs, request.spec) ? pathRanges(request.inputs.monteCarloPaths, this.size) : null,
+        open: [],
         rowsDone: 0,
         started: performance.now(),
         msPerRow: this.#msPerRow.get(sweepShape(request)),
@@ -217,7 +180,7 @@ export class SweepPool {
   #dispatch(): void {
     for (;;) {
       const run = this.#run;
-      const blocks = !!run && run.nextRow < run.ny;
+      const blocks = !!run && (run.nextRow < run.ny || run.open.some((b) => b.next < run.ranges!.length));
       // With blocks waiting, the detail's figures go first, then the blocks; background requests wait
       // for the blocks until the sweep has run BACKGROUND_WAIT_MS (a redrawn map is not held up by
       // the tornado or the price paths).
@@ -256,15 +219,26 @@ export class SweepPool {
     });
   }
 
+  /** Hands `slot` the next block of `run`, or the next path range of a block split by paths. */
   #runBlock(slot: Slot, run: Run): void {
-    const rowStart = run.nextRow;
-    const rowEnd = Math.min(run.ny, rowStart + this.#blockRows(run));
-    run.nextRow = rowEnd;
+    const ranges = run.ranges;
+    let block = ranges && run.open.find((b) => b.next < ranges.length);
+    if (!block) {
+      const rowStart = run.nextRow;
+      block = { rowStart, rowEnd: Math.min(run.ny, rowStart + this.#blockRows(run)), next: 0, parts: [], ms: 0 };
+      run.nextRow = block.rowEnd;
+      if (ranges) run.open.push(block);
+    }
+    const { rowStart, rowEnd } = block;
+    const range = ranges?.[block.next++];
     slot.busy = true;
     slot.run = run;
     const { inputs, spec } = run.request;
     const sent = performance.now();
-    slot.client.request('sweepRows', { sweep: run.id, inputs, spec, rowStart, rowEnd }).then(
+    const asked = range
+      ? slot.client.request('sweepPaths', { sweep: run.id, inputs, spec, rowStart, rowEnd, pathFirst: range.first, pathCount: range.count })
+      : slot.client.request('sweepRows', { sweep: run.id, inputs, spec, rowStart, rowEnd });
+    asked.then(
       (result) => {
         // The block's round trip: the kernel's time in the worker, the rest messaging (posting,
         // structured cloning, the worker's and this thread's queues).
@@ -272,7 +246,8 @@ export class SweepPool {
         measure('kernel', back - Math.min(result.ms, back - sent), back);
         measure('message', sent, back - Math.min(result.ms, back - sent));
         this.#release(slot);
-        this.#accept(run, result);
+        if (!('part' in result)) this.#accept(run, result);
+        else if (result.sweep === run.id && !run.settled) this.#acceptPart(run, block, result.part, result.ms);
         this.#dispatch();
       },
       (error: unknown) => {
@@ -283,13 +258,26 @@ export class SweepPool {
     );
   }
 
+  /** A block's path range is back: once all are, the block's values are merged from them. */
+  #acceptPart(run: Run, block: Run['open'][number], part: PathPart, ms: number): void {
+    block.parts.push(part);
+    block.ms += ms;
+    if (block.parts.length < run.ranges!.length) return;
+    run.open.splice(run.open.indexOf(block), 1);
+    const { rowStart, rowEnd } = block;
+    const values = mergePathParts(run.request.spec.metric, rowEnd - rowStart, run.nx, block.parts);
+    this.#accept(run, { sweep: run.id, rowStart, rowEnd, values, ms: block.ms });
+  }
+
   #blockRows(run: Run): number {
     if (this.#rowsPerBlock !== undefined) return this.#rowsPerBlock;
     // One row first: its time sizes the next blocks.
     if (run.msPerRow === undefined) return 1;
-    const rows = Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, Math.floor(TARGET_BLOCK_MS / Math.max(run.msPerRow, 1e-3))));
+    // A block split into path ranges is worked on by as many workers: each takes a share of its time.
+    const parts = run.ranges?.length ?? 1;
+    const rows = Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, Math.floor((TARGET_BLOCK_MS * parts) / Math.max(run.msPerRow, 1e-3))));
     // Near the end, no block bigger than an even share of what is left, so workers finish together.
-    return Math.min(rows, Math.ceil((run.ny - run.nextRow) / this.size));
+    return Math.min(rows, Math.ceil(((run.ny - run.nextRow) * parts) / this.size));
   }
 
   #accept(run: Run, result: SweepRowsResult): void {

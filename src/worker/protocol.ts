@@ -8,6 +8,7 @@
 import type { DeltaHistogram } from '../model/histogram.ts';
 import type { Evaluation, MonteCarloFigures, MonthsPercentiles, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
+import type { PathPart } from '../kernel/sweep.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import type { SweepSpec } from '../model/sweep.ts';
 import type { Tornado } from '../model/tornado.ts';
@@ -33,6 +34,20 @@ export interface SweepRowsResult {
   ms: number;
 }
 
+/** A block of a path-metric sweep over a range of the paths alone, for the pool to merge (path-parts.ts). */
+export interface SweepPathsPayload extends SweepRowsPayload {
+  pathFirst: number;
+  pathCount: number;
+}
+
+export interface SweepPathsResult {
+  sweep: number;
+  rowStart: number;
+  rowEnd: number;
+  part: PathPart;
+  ms: number;
+}
+
 export interface Requests {
   /** The network projection of one scenario. */
   project: { payload: ModelInputs; result: Projection };
@@ -40,6 +55,8 @@ export interface Requests {
   evaluate: { payload: ModelInputs; result: Evaluation };
   /** Rows [rowStart, rowEnd) of a sweep. */
   sweepRows: { payload: SweepRowsPayload; result: SweepRowsResult };
+  /** Rows [rowStart, rowEnd) of a path-metric sweep over paths [pathFirst, pathFirst + pathCount). */
+  sweepPaths: { payload: SweepPathsPayload; result: SweepPathsResult };
   /** evaluate's figures over the price paths alone (both null when the volatility is 0). */
   uncertainty: { payload: ModelInputs; result: { monteCarlo: MonteCarloFigures | null; monthsP: MonthsPercentiles | null } };
   /** The histogram of Δ over the price paths between the given edges; null when it has none. */
@@ -72,9 +89,9 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-/** The buffers a reply can hand over instead of copying: a sweep block's values. */
+/** The buffers a reply can hand over instead of copying: a sweep block's values, a path part's Δs and shifts. */
 export function transferables(reply: Reply): Transferable[] {
   if (!reply.ok) return [];
-  const values = (reply.result as { values?: unknown } | null)?.values;
-  return values instanceof Float64Array ? [values.buffer] : [];
+  const result = reply.result as { values?: unknown; part?: { shifts?: unknown; deltas?: unknown } } | null;
+  return [result?.values, result?.part?.shifts, result?.part?.deltas].filter((a) => a instanceof Float64Array).map((a) => a.buffer);
 }

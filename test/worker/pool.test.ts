@@ -14,7 +14,9 @@ import { sweepInputs } from '../../src/model/sweep.ts';
 import type { KernelExports } from '../../src/kernel/wasm.ts';
 import { createHandlers, respond } from '../../src/worker/handlers.ts';
 import { transferables, type Handlers, type Request } from '../../src/worker/protocol.ts';
+import { MIN_PATHS_PER_PART, pathRanges } from '../../src/worker/path-parts.ts';
 import { SupersededError, SweepPool, defaultPoolSize, type RowBlock } from '../../src/worker/pool.ts';
+import { MONTE_CARLO_METRICS } from '../../src/model/sweep.ts';
 import { identical } from '../helpers/sweep-cells.ts';
 
 /** What a test can see of the fake workers a pool started. */
@@ -214,6 +216,76 @@ describe('SweepPool: grids', () => {
       expect(defaultPoolSize()).toBe(size);
       expect(new SweepPool().size).toBe(size);
     }
+  });
+});
+
+describe('SweepPool: a map over the price paths is split by paths as well as rows', () => {
+  // σ 50 %/yr, λ 30 %/month: every path projects its own network. 203 paths make three ranges of
+  // 67, 68 and 68 on three workers (at least MIN_PATHS_PER_PART = 64 each); with 203 the P5 is the
+  // 11th Δ (⌈10.15⌉), not the 10th, so a wrong rank shows.
+  const paths: ModelInputs = { ...base, monteCarloPaths: 203 };
+  const byLease: SweepSpec = {
+    x: { key: 'leaseUsdPerKwMonth', min: 60, max: 220, n: 9, log: false },
+    y: { key: 'btcPriceUsd', min: 30_000, max: 250_000, n: 4, log: true },
+    metric: 'probPivotWins',
+    month: 1,
+  };
+  const byCell: SweepSpec = {
+    x: { key: 'hashrateGrowthPctPerMonth', min: 0, max: 3, n: 3, log: false },
+    y: { key: 'exitSharePct', min: 0, max: 50, n: 3, log: false },
+    metric: 'deltaP50',
+    month: 1,
+  };
+  const kinds = (w: FakeWorker) => w.requests.map((r) => r.type).filter((t) => t.startsWith('sweep'));
+
+  it('cuts the paths into one range per worker, each at least MIN_PATHS_PER_PART, covering them once', () => {
+    expect(MIN_PATHS_PER_PART).toBe(64);
+    expect(pathRanges(200, 3)).toEqual([
+      { first: 0, count: 66 },
+      { first: 66, count: 67 },
+      { first: 133, count: 67 },
+    ]);
+    // 100 paths make one range of 64 or more; 1,000 on 7 workers make 7.
+    expect(pathRanges(100, 3)).toEqual([{ first: 0, count: 100 }]);
+    const seven = pathRanges(1000, 7);
+    expect(seven).toHaveLength(7);
+    expect(seven.reduce((n, r) => (expect(r.first).toBe(n), n + r.count), 0)).toBe(1000);
+  });
+
+  it('gives every metric over the paths bit for bit the grid of one kernel, the lease axis or not', async () => {
+    for (const metric of MONTE_CARLO_METRICS) {
+      for (const spec of [byLease, byCell]) {
+        const s = { ...spec, metric };
+        const workers = fakeWorkers();
+        const p = pool({ workers: 3, createWorker: workers.create });
+        const grid = await p.sweep({ inputs: paths, spec: s });
+        expect(identical(grid, expected(paths, s)), `${metric} over ${spec.x.key}`).toEqual([]);
+        // Only path ranges were asked for, and the three ranges each by some worker.
+        const asked = workers.created.flatMap((w) => w.requests).filter((r) => r.type === 'sweepPaths');
+        expect(workers.created.flatMap(kinds).every((t) => t === 'sweepPaths')).toBe(true);
+        expect(new Set(asked.map((r) => r.payload.pathFirst))).toEqual(new Set([0, 67, 135]));
+      }
+    }
+  });
+
+  it('does not split with one worker, nor when an axis is the volatility or the number of paths', async () => {
+    const one = fakeWorkers();
+    await pool({ workers: 1, createWorker: one.create }).sweep({ inputs: paths, spec: byLease });
+    expect(one.created.flatMap(kinds).every((t) => t === 'sweepRows')).toBe(true);
+    const sigma: SweepSpec = { ...byCell, x: { key: 'btcVolatilityPctPerYear', min: 0, max: 80, n: 3, log: false } };
+    const three = fakeWorkers();
+    const grid = await pool({ workers: 3, createWorker: three.create }).sweep({ inputs: paths, spec: sigma });
+    expect(identical(grid, expected(paths, sigma))).toEqual([]);
+    expect(three.created.flatMap(kinds).every((t) => t === 'sweepRows')).toBe(true);
+  });
+
+  it('drops the parts of a superseded split sweep: only the newer grid comes back', async () => {
+    const workers = fakeWorkers();
+    const p = pool({ workers: 3, createWorker: workers.create });
+    const older = p.sweep({ inputs: paths, spec: byLease });
+    const newer = p.sweep({ inputs: { ...paths, monteCarloSeed: 7 }, spec: byLease });
+    await expect(older).rejects.toBeInstanceOf(SupersededError);
+    expect(identical(await newer, expected({ ...paths, monteCarloSeed: 7 }, byLease))).toEqual([]);
   });
 });
 
