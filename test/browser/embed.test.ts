@@ -80,10 +80,14 @@ describe('the embed', () => {
       const preview = page.frameLocator('[data-testid="embed-preview"]');
       await expect.poll(() => page.getByTestId('embed-preview').getAttribute('src'), { timeout: 10_000 }).toBe(embedUrl);
       await preview.locator('[data-testid="heatmap"][data-state="done"]').waitFor({ timeout: 45_000 });
-      await expect.poll(() => preview.getByTestId('embed-title').textContent()).toBe('What a 200 MW site earns if it pivots');
+      // (The frame may still hold the preview of the title before: the new one loads once typing paused.)
+      await expect
+        .poll(() => preview.getByTestId('embed-title').textContent(), { timeout: 30_000 })
+        .toBe('What a 200 MW site earns if it pivots');
 
       // The snippet: the iframe with title, loading="lazy" and the measured height, and the script.
-      await expect.poll(() => page.getByTestId('embed-snippet').inputValue()).not.toMatch(/height="620"/);
+      // The height is the preview's, measured once it has rendered.
+      await expect.poll(() => page.getByTestId('embed-snippet').inputValue(), { timeout: 30_000 }).not.toMatch(/height="620"/);
       snippet = await page.getByTestId('embed-snippet').inputValue();
       const iframe =
         /^<iframe src="([^"]+)" title="([^"]+)" width="100%" height="(\d+)" loading="lazy" style="[^"]*"><\/iframe>\n<script>.*<\/script>\n<noscript><p><a href="([^"]+)">([^<]+)<\/a>\.? ([^<]+)<\/p><\/noscript>$/s.exec(
@@ -153,17 +157,19 @@ describe('the embed', () => {
         Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height),
       );
       await expect
-        .poll(() =>
-          page.evaluate(
-            (type) =>
-              (window as unknown as { messages: { type: string; height: number }[] }).messages.filter((m) => m?.type === type).at(-1)
-                ?.height,
-            HEIGHT_MESSAGE,
-          ),
+        .poll(
+          () =>
+            page.evaluate(
+              (type) =>
+                (window as unknown as { messages: { type: string; height: number }[] }).messages.filter((m) => m?.type === type).at(-1)
+                  ?.height,
+              HEIGHT_MESSAGE,
+            ),
+          { timeout: 10_000 },
         )
         .toBe(contentHeight);
       await expect
-        .poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height))
+        .poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height), { timeout: 10_000 })
         .toBe(contentHeight);
       expect(await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
 
@@ -316,7 +322,8 @@ describe('the embed in an article', () => {
       await page.goto(suite.preview.href(new URL(embedUrl).search), { waitUntil: 'load' });
       await doneIn(page);
       const description = page.getByTestId('embed-description');
-      await expect.poll(() => description.getAttribute('data-breakeven-lease')).not.toBeNull();
+      // The breakevens come from the embed's own evaluation of the scenario, on the worker pool.
+      await expect.poll(() => description.getAttribute('data-breakeven-lease'), { timeout: 10_000 }).not.toBeNull();
       expect(Number(await description.getAttribute('data-breakeven-lease'))).toBeCloseTo(lease, 6);
       expect(Number(await description.getAttribute('data-breakeven-btc'))).toBeCloseTo(btc, 3);
       const text = (await description.textContent())!.trim();
@@ -366,7 +373,9 @@ describe('the embed in an article', () => {
         await doneIn(frame);
         // The height script has fitted the frame (so the screenshot shows all of it).
         await expect
-          .poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => Math.round(f.getBoundingClientRect().height)))
+          .poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => Math.round(f.getBoundingClientRect().height)), {
+            timeout: 10_000,
+          })
           .toBe(await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height)));
         await mkdir(join(ROOT, 'test-results'), { recursive: true });
         await page.screenshot({ path: join(ROOT, 'test-results', `embed-article-${width}.png`), fullPage: true });
