@@ -90,16 +90,20 @@ async function waitComputed(page: Page, after = 0): Promise<string> {
 }
 const runs = async (page: Page) => Number(await page.getByTestId('heatmap').getAttribute('data-run'));
 
-/** Makes every kernel worker of the page fail (an uncaught error in it), so the pool starts new ones. */
+/**
+ * Makes every kernel worker of the page fail (an uncaught error in it), so the pool starts new ones;
+ * returns once the page has ended each of them (its client terminates a worker on its error).
+ */
 async function stopKernelWorkers(page: Page): Promise<number> {
   const workers = page.workers().filter((w) => w.url().includes('kernel.worker'));
+  const closed = workers.map((worker) => worker.waitForEvent('close', { timeout: 15_000 }));
   for (const worker of workers)
     await worker.evaluate(() =>
       setTimeout(() => {
         throw new Error('kernel worker stopped by the test');
       }, 0),
     );
-  await page.waitForTimeout(300);
+  await Promise.all(closed);
   return workers.length;
 }
 
