@@ -25,7 +25,7 @@ import { PARAMS_BY_KEY } from '../../src/model/registry/index.ts';
 import { sweepInputs } from '../../src/model/sweep.ts';
 import { tornado } from '../../src/model/tornado.ts';
 import { defaultView } from '../../src/model/view.ts';
-import { ROOT, browserSuite } from './harness.ts';
+import { ROOT, browserSuite, watchPage } from './harness.ts';
 import { fillParam, heatmap, lowContrast, noHorizontalScroll, sweepDone } from './page.ts';
 
 const suite = browserSuite();
@@ -185,6 +185,52 @@ describe('a probPivotWins map', () => {
       expect(Math.min(...node)).toBe(0);
       expect(Math.max(...node)).toBe(1);
     }));
+
+  it("splits the map's paths across the workers of a 4-core page, and its cells still equal the Node kernel's", async () => {
+    const page = await suite.browser.newPage();
+    const watch = watchPage(page);
+    try {
+      // Four cores: a pool of three workers. Count the workers and what the page asks of them.
+      await page.addInitScript(() => {
+        Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 4 });
+        const asked: string[] = [];
+        (globalThis as { asked?: string[] }).asked = asked;
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (this: Worker, data: { type?: string; payload?: { pathFirst?: number } }, options?: never) {
+          asked.push(`${data?.type}:${data?.payload?.pathFirst ?? ''}`);
+          return post.call(this, data, options);
+        } as Worker['postMessage'];
+      });
+      await page.goto(suite.preview.href('/?v=2&metric=probPivotWins&monteCarloPaths=203&monteCarloSeed=5&siteMw=80'));
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="heatmap"]')?.getAttribute('data-state') === 'done' &&
+          /each over 203 price paths/.test(document.querySelector('[data-testid="heatmap-status"]')?.textContent ?? ''),
+        undefined,
+        { timeout: 60_000 },
+      );
+      const asked = await page.evaluate(() => (globalThis as { asked?: string[] }).asked ?? []);
+      // 203 paths on three workers: ranges from path 0, 67 and 135 (docs/model.md §9).
+      expect(new Set(asked.filter((a) => a.startsWith('sweepPaths:')))).toEqual(
+        new Set(['sweepPaths:0', 'sweepPaths:67', 'sweepPaths:135']),
+      );
+      await page.getByTestId('downloads').locator('summary').click();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-grid-csv').click()]);
+      const cells = (await readFile(await file.path(), 'utf8'))
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => Number(l.split(',')[2]));
+      const scenario = { version: 2, monteCarloPaths: 203, monteCarloSeed: 5, siteMw: 80 } as Scenario;
+      const spec = { ...defaultView(), metric: 'probPivotWins' as const };
+      const inputs = sweepInputs(resolveInputs(scenario), { hashrateEhs: false, epochElapsedSeconds: false });
+      expect(cells).toEqual([...sweepGrid(createSweeper(loadKernelSync()), inputs, spec)]);
+      expect(watch.problems).toEqual([]);
+    } finally {
+      watch.stop();
+      await page.close();
+    }
+  });
 });
 
 describe('timing', () => {
