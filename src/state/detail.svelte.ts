@@ -11,12 +11,9 @@
  */
 import type { Evaluation, Projection } from '../model/results.ts';
 import type { ModelInputs } from '../model/keys.ts';
-import { sweepPool, type SweepPool } from '../worker/pool.ts';
-import { OncePerFrame } from './frame.ts';
+import { PoolRun } from './pool-run.svelte.ts';
 
-export class DetailRun {
-  state: 'running' | 'done' | 'error' = $state('running');
-  error = $state('');
+export class DetailRun extends PoolRun<ModelInputs> {
   /** The inputs the figures below belong to. */
   inputs: ModelInputs | null = $state.raw(null);
   evaluation: Evaluation | null = $state.raw(null);
@@ -24,50 +21,18 @@ export class DetailRun {
   /** The evaluation and its inputs as soon as they are back, before the projection: what the headline reads. */
   answer: { inputs: ModelInputs; evaluation: Evaluation } | null = $state.raw(null);
 
-  readonly #pool: SweepPool;
-  readonly #frames = new OncePerFrame<ModelInputs>((next) => void this.#run(next));
-  #token = 0;
-
-  constructor(pool: SweepPool = sweepPool) {
-    this.#pool = pool;
-  }
-
-  request(inputs: ModelInputs): void {
-    this.#frames.request(inputs);
-  }
-
-  /** As request(), but a request when none ran since the last frame starts at once (OncePerFrame.requestNow). */
-  requestNow(inputs: ModelInputs): void {
-    this.#frames.requestNow(inputs);
-  }
-
-  dispose(): void {
-    this.#frames.cancel();
-    this.#token++;
-  }
-
-  async #run(inputs: ModelInputs): Promise<void> {
-    const token = ++this.#token;
-    this.state = 'running';
-    try {
-      const evaluating = this.#pool.evaluate({ ...inputs, btcVolatilityPctPerYear: 0 });
-      const projecting = this.#pool.project(inputs);
-      // Neither rejection goes unhandled while the other is awaited.
-      projecting.catch(() => {});
-      const evaluation = await evaluating;
-      if (token !== this.#token) return;
-      this.answer = { inputs, evaluation };
-      const projection = await projecting;
-      if (token !== this.#token) return;
+  protected async compute(inputs: ModelInputs, current: () => boolean): Promise<() => void> {
+    const evaluating = this.pool.evaluate({ ...inputs, btcVolatilityPctPerYear: 0 });
+    const projecting = this.pool.project(inputs);
+    // Neither rejection goes unhandled while the other is awaited.
+    projecting.catch(() => {});
+    const evaluation = await evaluating;
+    if (current()) this.answer = { inputs, evaluation };
+    const projection = await projecting;
+    return () => {
       this.inputs = inputs;
       this.evaluation = evaluation;
       this.projection = projection;
-      this.state = 'done';
-      this.error = '';
-    } catch (error) {
-      if (token !== this.#token) return;
-      this.state = 'error';
-      this.error = error instanceof Error ? error.message : String(error);
-    }
+    };
   }
 }

@@ -6,17 +6,14 @@
 import { exitWave, type ExitWave } from '../model/exit-wave.ts';
 import type { ModelInputs } from '../model/keys.ts';
 import type { Projection } from '../model/results.ts';
-import { sweepPool, type SweepPool } from '../worker/pool.ts';
-import { OncePerFrame } from './frame.ts';
+import { PoolRun } from './pool-run.svelte.ts';
 
 /** Whether the scenario has an exit wave within its horizon (the exit happens at the end of month exitMonth). */
 export function hasExitWave(inputs: ModelInputs): boolean {
   return inputs.exitSharePct > 0 && inputs.exitMonth < inputs.horizonYears * 12;
 }
 
-export class NetworkRun {
-  state: 'running' | 'done' | 'error' = $state('running');
-  error = $state('');
+export class NetworkRun extends PoolRun<ModelInputs> {
   /** The inputs the projections below belong to. */
   inputs: ModelInputs | null = $state.raw(null);
   projection: Projection | null = $state.raw(null);
@@ -27,41 +24,15 @@ export class NetworkRun {
     this.inputs && this.projection && this.withoutExit ? exitWave(this.inputs, this.projection, this.withoutExit) : null,
   );
 
-  readonly #pool: SweepPool;
-  readonly #frames = new OncePerFrame<ModelInputs>((next) => void this.#run(next));
-  #token = 0;
-
-  constructor(pool: SweepPool = sweepPool) {
-    this.#pool = pool;
-  }
-
-  request(inputs: ModelInputs): void {
-    this.#frames.request(inputs);
-  }
-
-  dispose(): void {
-    this.#frames.cancel();
-    this.#token++;
-  }
-
-  async #run(inputs: ModelInputs): Promise<void> {
-    const token = ++this.#token;
-    this.state = 'running';
-    try {
-      const [projection, withoutExit] = await Promise.all([
-        this.#pool.project(inputs),
-        hasExitWave(inputs) ? this.#pool.project({ ...inputs, exitSharePct: 0 }) : Promise.resolve(null),
-      ]);
-      if (token !== this.#token) return;
+  protected async compute(inputs: ModelInputs): Promise<() => void> {
+    const [projection, withoutExit] = await Promise.all([
+      this.pool.project(inputs),
+      hasExitWave(inputs) ? this.pool.project({ ...inputs, exitSharePct: 0 }) : Promise.resolve(null),
+    ]);
+    return () => {
       this.inputs = inputs;
       this.projection = projection;
       this.withoutExit = withoutExit;
-      this.state = 'done';
-      this.error = '';
-    } catch (error) {
-      if (token !== this.#token) return;
-      this.state = 'error';
-      this.error = error instanceof Error ? error.message : String(error);
-    }
+    };
   }
 }
