@@ -130,6 +130,9 @@ export default defineConfig({
           fileParallelism: false,
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
+          // A poll waits on the page's workers, chunks and frames: on a loaded 2-core machine a
+          // second (the default) is not enough; a poll that needs less says so itself.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -49,7 +49,9 @@ describe('the probability that the pivot wins', () => {
       const first = await probability(page);
       const defaults = model.evaluate(resolveInputs({ version: 2 } as Scenario)).monteCarlo!;
       expect(first).toBe(defaults.probPivotWins);
-      // It comes first in the detail, before the headline.
+      // It comes first in the detail, before the headline (which the detail renders when it is done).
+      await page.getByTestId('detail').locator('xpath=self::*[@data-state="done"]').waitFor();
+      await page.getByTestId('headline').waitFor();
       const order = await page.evaluate(() => {
         const all = [...document.querySelectorAll('[data-testid="prob-win"], [data-testid="headline"]')];
         return all.map((e) => e.getAttribute('data-testid'));
@@ -142,9 +144,11 @@ describe('a probPivotWins map', () => {
       await sweepDone(page);
       await record(page);
       const t0 = await page.evaluate(() => performance.now());
-      // A new seed: a new sweep over other paths (the Node kernel's sweep below uses it too).
+      // A new seed: a new sweep over other paths (the Node kernel's sweep below uses it too). The
+      // old map reads the same, so wait for a run after this one.
+      const runs = Number(await heatmap(page).getAttribute('data-run'));
       await fillParam(page, 'monteCarloSeed', '7');
-      await sweepDone(page, 0);
+      await sweepDone(page, runs);
       await page.waitForFunction(() => document.querySelector('[data-testid="heatmap"]')?.getAttribute('data-state') === 'done');
       expect(await page.getByTestId('heatmap-status').textContent()).toBe('9,216 scenarios computed, each over 1,000 price paths');
       const { events, longTasks } = await stamps(page);
@@ -245,13 +249,14 @@ describe('timing', () => {
         await record(page);
         await page.waitForTimeout(300);
         const t0 = await page.evaluate(() => performance.now());
+        const runs = Number(await heatmap(page).getAttribute('data-run'));
         await slider.focus();
         await page.keyboard.press(k % 2 ? 'ArrowLeft' : 'ArrowRight');
         await page.waitForFunction(() => {
           const w = window as unknown as { __stamps: Stamps };
           return w.__stamps.events.some((e) => / done$/.test(e.what) && e.what.startsWith('prob '));
         });
-        await sweepDone(page, 0);
+        await sweepDone(page, runs);
         const { events } = await stamps(page);
         const at = (f: (w: string) => boolean) => (events.find((e) => f(e.what))?.t ?? NaN) - t0;
         rows.push({
@@ -279,7 +284,7 @@ describe('what matters most', () => {
       const expected = tornado(model, scenario);
       const bars = page.getByTestId('tornado-bar');
       await bars.first().waitFor({ timeout: 20_000 });
-      await expect.poll(() => page.getByTestId('tornado').getAttribute('data-stale')).toBe('false');
+      await expect.poll(() => page.getByTestId('tornado').getAttribute('data-stale'), { timeout: 30_000 }).toBe('false');
       // The order is the Node kernel's: largest swing first.
       const keys = await bars.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
       expect(keys).toEqual(expected.bars.slice(0, keys.length).map((b) => b.key));
