@@ -70,7 +70,25 @@ function dashOf(line: SeriesLine): string | undefined {
   return line.dash ?? (line.dashed ? '5 3' : undefined);
 }
 
-export function seriesSvg(spec: SeriesSpec): string {
+/** The plot's box in SVG units as seriesSvg draws it: time runs from t0 at `left` to `endSeconds` at `left + width`. */
+export interface SeriesPlot {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  endSeconds: number;
+  /** The y axis's domain (bottom, top); a value beyond it is drawn on the plot's edge. */
+  yDomain: [number, number];
+}
+
+/** Where seriesSvg puts the plot for this spec (the same layout; its SVG is not built). */
+export function seriesPlot(spec: SeriesSpec): SeriesPlot {
+  const { left, top, plotWidth: width, plotHeight: height, yMin, yMax } = layoutOf(spec);
+  return { left, top, width, height, endSeconds: spec.endSeconds, yDomain: [yMin, yMax] };
+}
+
+/** The chart's layout: the y domain (clipped), the note under the axis, the key's rows and the plot's box. */
+function layoutOf(spec: SeriesSpec) {
   const width = maybePositive('width', spec.width);
   const height = maybePositive('height', spec.height);
   maybePositive('endSeconds', spec.endSeconds);
@@ -129,8 +147,13 @@ export function seriesSvg(spec: SeriesSpec): string {
     kx += w + 14;
   }
   if (ky > 10) box = layout(16 + ky);
-  const { top, plotHeight, yScale, yAxis, left } = box;
-  const plotWidth = Math.max(60, width - left - right);
+  const plotWidth = Math.max(60, width - box.left - right);
+  return { ...box, width, height, right, note, floored, ceiled, lo, hi, yMin, yMax, keys, plotWidth };
+}
+
+export function seriesSvg(spec: SeriesSpec): string {
+  const { width, height, right, note, floored, ceiled, lo, hi, yMin, yMax, keys, top, plotHeight, yScale, yAxis, left, plotWidth } =
+    layoutOf(spec);
   const ms = (s: number) => spec.startMs + s * 1000;
   const time = scaleUtc()
     .domain([ms(0), ms(spec.endSeconds)])
