@@ -13,9 +13,12 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../src/charts/format.ts';
-import { NETWORK_CHART_IDS, NETWORK_TITLES } from '../../src/components/network-series.ts';
+import { seriesPlot } from '../../src/charts/series.ts';
+import { NETWORK_CHART_IDS, NETWORK_TITLES, networkCharts } from '../../src/components/network-series.ts';
 import { createNodeModel } from '../../src/kernel/load-node.ts';
 import { exitWave, exitWaveSentence } from '../../src/model/exit-wave.ts';
+import { MONTH_SECONDS } from '../../src/model/keys.ts';
+import { startTimeMs } from '../../src/model/scenario/dates.ts';
 import { resolveInputs } from '../../src/model/scenario/resolve.ts';
 import { EMBED_CHARTS } from '../../src/model/url/format.ts';
 import { decodeLink } from '../../src/model/url/parse.ts';
@@ -164,6 +167,116 @@ describe('a network chart as an embed', () => {
       expect(await frame.locator('.axis-left .tick').count()).toBeGreaterThanOrEqual(3);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     } finally {
+      await page.close();
+    }
+  });
+
+  it("a tap reads the month under it, each line's value as the Node kernel projects it; the keys move a month; in 280 px", async () => {
+    const model = createNodeModel();
+    const inputs = resolveInputs(SCENARIO);
+    const [withExit, without] = [model.project(inputs), model.project({ ...inputs, exitSharePct: 0 })];
+    const page = await (await reader()).newPage();
+    await page.setViewportSize({ width: 280, height: 800 });
+    const watch = watchPage(page);
+    try {
+      await page.goto(suite.preview.href(encodeEmbedLink(SCENARIO, defaultView(), { chart: 'hashprice' })), { waitUntil: 'load' });
+      await networkDone(page);
+      const svg = page.locator('[data-testid="embed-series"]');
+      const readout = page.getByTestId('embed-readout');
+      const live = page.getByTestId('embed-readout-live');
+      expect(await readout.count()).toBe(0);
+      // The plot where the page draws it: the same spec at the SVG's size, laid out in Node.
+      const [width, height] = [Number(await svg.getAttribute('width')), Number(await svg.getAttribute('height'))];
+      expect(width).toBeLessThanOrEqual(280);
+      const spec = networkCharts(inputs, withExit, without).find((c) => c.id === 'net-hashprice')!.spec;
+      const plot = seriesPlot({ ...spec, width, height, startMs: 0 });
+      const box = (await svg.boundingBox())!;
+      const xOf = (month: number) => box.x + plot.left + (((month - 0.5) * MONTH_SECONDS) / plot.endSeconds) * plot.width;
+      // Month m's middle as a calendar month: month 18's is 8 Jan 2026 + 17.5 · 30.4375 = 532.7 days, 24 June 2027.
+      const calendar = (month: number) =>
+        new Date(startTimeMs(SCENARIO) + (month - 0.5) * MONTH_SECONDS * 1000).toLocaleString('en-US', {
+          month: 'short',
+          year: 'numeric',
+          timeZone: 'UTC',
+        });
+      const f = (v: number | null) => formatValue('USD/PH/day', v);
+      const expected = (month: number) => {
+        const [a, b] = [withExit.months[month - 1]!, without.months[month - 1]!];
+        return [
+          `Month ${month} · ${calendar(month)}`,
+          `hashprice: ${f(a.hashpriceUsdPerPhDay)}`,
+          `hashprice, no exit: ${f(b.hashpriceUsdPerPhDay)}`,
+          `marginal hashcost: ${f(a.marginalHashcostUsdPerPhDay)}`,
+          `marginal hashcost, no exit: ${f(b.marginalHashcostUsdPerPhDay)}`,
+        ];
+      };
+      const lines = async () => (await readout.locator(':scope > div').allTextContents()).map((t) => t.trim());
+      /** The readout is inside the 280 px frame and on screen, and covers none of the month's points (a dot on each line). */
+      const onScreen = async () => {
+        const r = (await readout.boundingBox())!;
+        const dots = await page.locator('.overlay circle').evaluateAll((cs) =>
+          cs.map((c) => {
+            const b = c.getBoundingClientRect();
+            return [b.x + b.width / 2, b.y + b.height / 2] as const;
+          }),
+        );
+        expect(dots).toHaveLength(4);
+        for (const [x, y] of dots)
+          expect(x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height, `dot at ${x},${y}`).toBe(false);
+        expect(r.x).toBeGreaterThanOrEqual(0);
+        expect(r.x + r.width).toBeLessThanOrEqual(280);
+        expect(r.y).toBeGreaterThanOrEqual(0);
+        expect(r.y + r.height).toBeLessThanOrEqual(800);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      };
+
+      // A click (a tap) in month 18's span, halfway up the plot.
+      await page.mouse.click(xOf(18), box.y + plot.top + plot.height / 2);
+      await expect.poll(() => readout.getAttribute('data-month')).toBe('18');
+      expect(await lines()).toEqual(expected(18));
+      expect(expected(18)[0]).toBe('Month 18 · Jun 2027');
+      expect((await readout.textContent())!).not.toMatch(/NaN|Infinity|undefined|none/);
+      expect(await live.textContent()).toBe(expected(18).join('; '));
+      const guide = (await page.getByTestId('embed-guide').boundingBox())!;
+      expect(Math.abs(guide.x + guide.width / 2 - xOf(18))).toBeLessThan(1);
+      await onScreen();
+      await mkdir(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, 'embed-network-readout-280.png'), fullPage: true });
+
+      // The click focused the chart: ArrowRight moves one month, End to the last, Home to the first, Escape clears.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('embed-network');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => readout.getAttribute('data-month')).toBe('19');
+      expect(await lines()).toEqual(expected(19));
+      expect(await live.textContent()).toBe(expected(19).join('; '));
+      await onScreen();
+      await page.keyboard.press('End');
+      await expect.poll(() => readout.getAttribute('data-month')).toBe('120');
+      expect(await lines()).toEqual(expected(120));
+      await onScreen();
+      await page.screenshot({ path: join(SHOTS, 'embed-network-readout-280-end.png'), fullPage: true });
+      await page.keyboard.press('Home');
+      await expect.poll(() => readout.getAttribute('data-month')).toBe('1');
+      expect(await lines()).toEqual(expected(1));
+      await onScreen();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => readout.count()).toBe(0);
+      expect(await live.textContent()).toBe('');
+
+      // A finger: the month stays when the touch lifts (its pointerleave); a mouse leaving clears it.
+      const chart = page.getByTestId('embed-network');
+      await chart.dispatchEvent('pointerdown', { pointerType: 'touch', clientX: xOf(60), clientY: box.y + plot.top + 5, bubbles: true });
+      await chart.dispatchEvent('pointerleave', { pointerType: 'touch' });
+      await expect.poll(() => readout.getAttribute('data-month')).toBe('60');
+      expect(await lines()).toEqual(expected(60));
+      await onScreen();
+      await page.mouse.move(xOf(30), box.y + plot.top + 5);
+      await expect.poll(() => readout.getAttribute('data-month')).toBe('30');
+      await page.mouse.move(140, box.y + box.height + 200);
+      await expect.poll(() => readout.count()).toBe(0);
+      expect(watch.problems).toEqual([]);
+    } finally {
+      watch.stop();
       await page.close();
     }
   });
