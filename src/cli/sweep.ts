@@ -111,7 +111,10 @@ ${SCENARIO_HELP}`,
     const { x, y } = axes;
     if (x && y && metric !== undefined && loaded) {
       const spec = { x, y, metric, month };
-      lines.push(...checkSweep(spec, loaded.inputs.horizonYears).map(optionLine));
+      // A month that is not a whole number is checked as NaN and shown as it was typed.
+      const shown = (p: Problem): Problem =>
+        p.key === 'month' && Number.isNaN(month) ? { ...p, message: p.message.replace(/got NaN$/, `got ${JSON.stringify(monthText)}`) } : p;
+      lines.push(...checkSweep(spec, loaded.inputs.horizonYears).map((p) => optionLine(shown(p))));
     }
     if (lines.length > 0 || !x || !y || !loaded) throw new CliError(lines);
 

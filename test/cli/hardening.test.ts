@@ -93,6 +93,18 @@ describe('one problem a line', () => {
     expectFailure(run, 'scenario: malformed JSON');
     expect(stderrLines(run)).toHaveLength(1);
   });
+
+  it.each(['2.5', 'abc', '-1', '1e1', ''])('sweep --month=%s that is not a whole number is shown as typed, never as NaN', async (month) => {
+    const run = await cli(
+      ['sweep', '-', '--x', 'siteMw:1:2:2', '--y', 'btcPriceUsd:50000:60000:2', '--metric', 'hashprice', `--month=${month}`],
+      '{"version": 2, "horizonYears": 2}',
+    );
+    expectFailure(run);
+    // A 2-year horizon has months 1 to 24.
+    expect(stderrLines(run)).toEqual([`--month: must be a whole number in [1, 24] (the horizon's months), got ${JSON.stringify(month)}`]);
+    expect(run.stderr).not.toMatch(/NaN/);
+    expect(run.stdout).toBe('');
+  });
 });
 
 describe('keys given twice', () => {
