@@ -80,6 +80,14 @@ export function parseCommandArgs(command: Command, argv: string[]): { values: Va
     // Node's advice on positionals that start with a dash is noise here: keep the first sentence.
     const unknown = /^Unknown option '([^']*)'/.exec(message);
     if (unknown) message = `unknown option ${unknown[1]}`;
+    // An option followed by an argument that starts with a dash (`--first -5`, `--first --last 9`):
+    // Node's first line names no fix, its second and third do; say both in one line.
+    const dashed = /^Option '(--?[^' ]+)' argument is ambiguous/.exec(message);
+    if (dashed) {
+      const at = argv.findIndex((arg, i) => arg === dashed[1] && argv[i + 1]?.startsWith('-'));
+      const value = at >= 0 ? argv[at + 1] : '-…';
+      message = `${dashed[1]}: no value (the next argument, ${JSON.stringify(value)}, starts with a dash; a value that does is written ${dashed[1]}=${value})`;
+    }
     throw new CliError(`hashpivot ${command.name}: ${message}; see \`hashpivot ${command.name} --help\``);
   }
   const values = parsed.values as Values;

@@ -105,6 +105,17 @@ describe('one problem a line', () => {
     expect(run.stderr).not.toMatch(/NaN/);
     expect(run.stdout).toBe('');
   });
+
+  it('an option followed by an argument that starts with a dash says how to give such a value, in one line', async () => {
+    const negative = await cli(['best', '-', '--start', '0:1:2', '--share', '-5:10:2'], '{"version": 2}');
+    expectFailure(negative);
+    expect(stderrLines(negative)).toEqual([
+      'hashpivot best: --share: no value (the next argument, "-5:10:2", starts with a dash; a value that does is written --share=-5:10:2); see `hashpivot best --help`',
+    ]);
+    const forgotten = await cli(['retarget', '--bits', '0x1d00ffff', '--first', '--last', '9']);
+    expectFailure(forgotten, '--first: no value (the next argument, "--last", starts with a dash');
+    expect(stderrLines(forgotten)).toHaveLength(1);
+  });
 });
 
 describe('keys given twice', () => {
