@@ -24,7 +24,8 @@ export function describe(value: unknown): string {
       return `a string (${quote(value)})`;
     case 'number':
       if (Number.isNaN(value)) return 'NaN';
-      if (!Number.isFinite(value)) return `${value} (a number too large for a double)`;
+      // JSON.parse turns a number out of a double's range (1e400) into ±Infinity; no output shows that word.
+      if (!Number.isFinite(value)) return value > 0 ? 'a number too large for a double' : 'a negative number too large for a double';
       return String(value);
     case 'boolean':
       return `a boolean (${value})`;
