@@ -12,8 +12,9 @@ interface ParamRow {
   label: string;
   unit: string;
   default: number | string;
-  min: number | null;
-  max: number | null;
+  /** A number's range, or a date's first and last day (YYYY-MM-DD). */
+  min: number | string | null;
+  max: number | string | null;
   step: number | null;
   integer: boolean | null;
   maxLength: number | null;
@@ -48,8 +49,8 @@ export function paramRows(): ParamRow[] {
     label: t.label,
     unit: '',
     default: t.default,
-    min: null,
-    max: null,
+    min: t.min ?? null,
+    max: t.max ?? null,
     step: null,
     integer: null,
     maxLength: t.maxLength,

@@ -134,6 +134,9 @@ describe('scenario commands', () => {
       for (const field of ['group', 'label', 'unit', 'default', 'min', 'max', 'integer', 'source']) expect(r).toHaveProperty(field);
       expect(String(r.source).length).toBeGreaterThan(0);
     }
+    // The start date's range, as validation holds it: from the genesis block's day to 2199-12-31.
+    expect(rows.find((r) => r.key === 'startDate')).toMatchObject({ type: 'date', min: '2009-01-03', max: '2199-12-31' });
+    expect(rows.find((r) => r.key === 'notes')).toMatchObject({ min: null, max: null });
     expect(rows.find((r) => r.key === 'siteMw')).toMatchObject({
       group: 'miner',
       unit: 'MW',

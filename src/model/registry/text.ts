@@ -10,6 +10,9 @@ export const TEXT_REGISTRY: readonly TextSpec[] = Object.freeze([
     label: 'Start date',
     default: DEFAULT_START_DATE,
     maxLength: 40,
+    // From the genesis block's day.
+    min: '2009-01-03',
+    max: '2199-12-31',
     description: 'ISO 8601 UTC instant of the start (t0), when the block at the start height is found.',
     source: START_STATE_SOURCE,
   },

@@ -103,6 +103,9 @@ export interface TextSpec {
   default: string;
   /** Longest allowed text, in UTF-16 code units (JS string length). */
   maxLength: number;
+  /** A date's earliest and latest allowed day, YYYY-MM-DD (the latest counts to its last millisecond). */
+  min?: string;
+  max?: string;
   description: string;
   source: string;
 }

@@ -3,9 +3,9 @@ import { TEXT_PARAMS_BY_KEY } from '../registry/index.ts';
 import type { Scenario } from './types.ts';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]00:00))?$/;
-/** The earliest and latest start dates a scenario may name (the first is the genesis block's). */
-export const EARLIEST_DATE = '2009-01-03';
-export const LATEST_DATE = '2199-12-31';
+/** The earliest and latest start dates a scenario may name (the registry's range of startDate). */
+export const EARLIEST_DATE = TEXT_PARAMS_BY_KEY.startDate.min!;
+export const LATEST_DATE = TEXT_PARAMS_BY_KEY.startDate.max!;
 
 /** Milliseconds since 1970 of a valid start date; NaN when it is not ISO 8601 UTC. */
 export function parseStartDate(text: string): number {
