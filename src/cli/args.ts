@@ -66,15 +66,11 @@ export const SCENARIO_HELP = `Scenario input:
   --set KEY=VALUE     override a key (repeatable); see \`hashpivot params\` for the keys`;
 
 /** Parses a command's arguments; a parse error becomes a CliError naming the option. */
-export function parseCommandArgs(command: Command, argv: string[]): { values: Values; positionals: string[] } {
+export function parseCommandArgs(command: Command, argv: string[]): { values: Values; positionals: string[]; notices: string[] } {
+  const options = { ...HELP_OPTION, ...command.options };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: { ...HELP_OPTION, ...command.options },
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     let message = e instanceof Error ? e.message.split('\n')[0] : String(e);
     // Node's advice on positionals that start with a dash is noise here: keep the first sentence.
@@ -98,7 +94,19 @@ export function parseCommandArgs(command: Command, argv: string[]): { values: Va
       .join(' ');
     throw new CliError(`hashpivot ${command.name}: unexpected argument ${extra}; see \`hashpivot ${command.name} --help\``);
   }
-  return { values, positionals: parsed.positionals };
+  return { values, positionals: parsed.positionals, notices: repeatedOptions(options, parsed.tokens, values) };
+}
+
+/**
+ * An option that takes one value given more than once (`--preset a --preset b`) keeps the last,
+ * as --set does for a key; a line on stderr says so.
+ */
+function repeatedOptions(options: Options, tokens: readonly { kind: string; name?: string }[], values: Values): string[] {
+  const counts = new Map<string, number>();
+  for (const t of tokens) if (t.kind === 'option' && t.name) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+  return [...counts]
+    .filter(([name, n]) => n > 1 && options[name]?.type === 'string' && !options[name]?.multiple)
+    .map(([name, n]) => `--${name}: given ${n} times; the last (${JSON.stringify(values[name])}) is used`);
 }
 
 export type Format = 'json' | 'csv';

@@ -74,7 +74,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return 2;
   }
   try {
-    const { values, positionals } = parseCommandArgs(command, [...rest]);
+    const { values, positionals, notices } = parseCommandArgs(command, [...rest]);
+    for (const notice of notices) io.stderr(`${notice}\n`);
     if (values.help) {
       io.stdout(`${command.help}\n`);
       return 0;

@@ -143,6 +143,31 @@ describe('keys given twice', () => {
     expect(twice.stdout).toBe(once.stdout);
   });
 
+  it('an option of one value given again (--preset, --format) keeps the last and says so on stderr', async () => {
+    const twice = await cli([
+      'evaluate',
+      '--preset',
+      'low-cost-miner-abroad',
+      '--format',
+      'json',
+      '--preset',
+      'cipher-aws-2025',
+      '--format',
+      'csv',
+    ]);
+    const once = await cli(['evaluate', '--preset', 'cipher-aws-2025', '--format', 'csv']);
+    expect(once).toMatchObject({ status: 0, stderr: '' });
+    expect(twice.status).toBe(0);
+    expect(stderrLines(twice)).toEqual([
+      '--preset: given 2 times; the last ("cipher-aws-2025") is used',
+      '--format: given 2 times; the last ("csv") is used',
+    ]);
+    expect(twice.stdout).toBe(once.stdout);
+    // --set is repeatable by design: a different key each time says nothing.
+    const sets = await cli(['validate', '-', '--set', 'siteMw=80', '--set', 'name=x'], '{"version": 2}');
+    expect(sets).toMatchObject({ status: 0, stderr: '' });
+  });
+
   it('an unknown key given twice with --set is one problem', async () => {
     const run = await cli(['validate', '-', '--set', 'zzzzzzzz=1', '--set', 'zzzzzzzz=2'], '{"version": 2}');
     expect(stderrLines(run)).toEqual(['zzzzzzzz: unknown key']);
