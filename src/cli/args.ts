@@ -76,6 +76,9 @@ export function parseCommandArgs(command: Command, argv: string[]): { values: Va
     // Node's advice on positionals that start with a dash is noise here: keep the first sentence.
     const unknown = /^Unknown option '([^']*)'/.exec(message);
     if (unknown) message = `unknown option ${unknown[1]}`;
+    // A negative number where an argument was meant (`subsidy -1`) reads as an option: say how to give it.
+    if (unknown && /^-\d/.test(unknown[1]!))
+      message += ` (a negative number is given after --: hashpivot ${command.name} -- ${unknown[1]})`;
     // An option followed by an argument that starts with a dash (`--first -5`, `--first --last 9`):
     // Node's first line names no fix, its second and third do; say both in one line.
     const dashed = /^Option '(--?[^' ]+)' argument is ambiguous/.exec(message);

@@ -168,6 +168,14 @@ describe('keys given twice', () => {
     expect(sets).toMatchObject({ status: 0, stderr: '' });
   });
 
+  it('a negative number where an argument was meant says to give it after --, where it meets the range', async () => {
+    const run = await cli(['subsidy', '-1']);
+    expectFailure(run, 'hashpivot subsidy: unknown option -1 (a negative number is given after --: hashpivot subsidy -- -1)');
+    expectFailure(await cli(['subsidy', '--', '-1']), '<height>: expected a whole number from 0');
+    // An unknown option that is not a number says only that.
+    expect((await cli(['subsidy', '-x'])).stderr).not.toContain('negative number');
+  });
+
   it('an unknown key given twice with --set is one problem', async () => {
     const run = await cli(['validate', '-', '--set', 'zzzzzzzz=1', '--set', 'zzzzzzzz=2'], '{"version": 2}');
     expect(stderrLines(run)).toEqual(['zzzzzzzz: unknown key']);
