@@ -135,7 +135,7 @@ export class SweepPool {
         nx,
         ny,
         nextRow: 0,
-        ranges: this.size > 1 && splitsByPaths(request.inputs, request.spec) ? pathRanges(request.inputs.monteCarloPaths, this.size) : null,
+        ranges: this.#pathRanges(request),
         open: [],
         rowsDone: 0,
         started: performance.now(),
@@ -217,6 +217,13 @@ export class SweepPool {
       this.#release(slot);
       this.#dispatch();
     });
+  }
+
+  /** The path ranges a sweep's blocks are split into: null unless the map is over the paths and they make two ranges or more. */
+  #pathRanges({ inputs, spec }: SweepRequest): Run['ranges'] {
+    if (this.size < 2 || !splitsByPaths(inputs, spec)) return null;
+    const ranges = pathRanges(inputs.monteCarloPaths, this.size);
+    return ranges.length > 1 ? ranges : null;
   }
 
   /** Hands `slot` the next block of `run`, or the next path range of a block split by paths. */

@@ -268,10 +268,14 @@ describe('SweepPool: a map over the price paths is split by paths as well as row
     }
   });
 
-  it('does not split with one worker, nor when an axis is the volatility or the number of paths', async () => {
+  it('does not split with one worker, under 128 paths, nor when an axis is the volatility or the number of paths', async () => {
     const one = fakeWorkers();
     await pool({ workers: 1, createWorker: one.create }).sweep({ inputs: paths, spec: byLease });
     expect(one.created.flatMap(kinds).every((t) => t === 'sweepRows')).toBe(true);
+    // 127 paths make one range of 64 or more: the blocks go whole to a worker, as without paths.
+    const few = fakeWorkers();
+    await pool({ workers: 3, createWorker: few.create }).sweep({ inputs: { ...paths, monteCarloPaths: 127 }, spec: byLease });
+    expect(few.created.flatMap(kinds).every((t) => t === 'sweepRows')).toBe(true);
     const sigma: SweepSpec = { ...byCell, x: { key: 'btcVolatilityPctPerYear', min: 0, max: 80, n: 3, log: false } };
     const three = fakeWorkers();
     const grid = await pool({ workers: 3, createWorker: three.create }).sweep({ inputs: paths, spec: sigma });
