@@ -80,7 +80,7 @@ export default defineConfig(
       'src/components/Heatmap.svelte',
       'src/components/EmbedHeatmap.svelte',
       'src/components/EmbedNetwork.svelte',
-      'src/components/SeriesCharts.svelte',
+      'src/components/SeriesFigure.svelte',
       'src/components/CompareChart.svelte',
       'src/components/BestPlan.svelte',
       'src/components/NetworkView.svelte',
