@@ -83,7 +83,6 @@ export default defineConfig(
       'src/components/SeriesFigure.svelte',
       'src/components/CompareChart.svelte',
       'src/components/BestPlan.svelte',
-      'src/components/NetworkView.svelte',
       'src/components/Uncertainty.svelte',
     ],
     rules: { 'svelte/no-at-html-tags': 'off' },
