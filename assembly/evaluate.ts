@@ -3,10 +3,12 @@
 import { I_BTC_VOLATILITY_PCT_PER_YEAR, I_NETWORK_RESPONSE_PCT_PER_MONTH, I_HORIZON_YEARS } from './generated/interface';
 import { inputs, priceMonths, projectNetwork } from './network';
 import { finishEvaluation, prepare, prepareMining } from './economics';
-import { mcResults, monteCarlo, monthPercentile } from './montecarlo';
+import { mcResults, monteCarlo, monthPercentile, setPathRange } from './montecarlo';
 
 /** Projects the network and evaluates both paths; results land in the result blocks and the cash-flow arrays. */
 export function evaluate(): void {
+  // Every path: a range a trapped sweepPathRows left set must not reach this evaluation.
+  setPathRange(0, -1);
   projectNetwork();
   prepare();
   if (inputs[I_BTC_VOLATILITY_PCT_PER_YEAR] > 0) {

@@ -30,7 +30,8 @@ let lnFactors: usize = 0; // … and its log
 let deltas: usize = 0; // Δ of each path
 let columns: usize = 0; // per field MP_* and month m, the paths' values: N_MPS blocks of months · paths
 let scratch: usize = 0; // normals of one path, then a column being sorted
-let capacity: usize = 0;
+let capacity: usize = 0; // the factor tables', in months of one path (2 samples each)
+let smallCapacity: usize = 0; // the Δs' and the scratch's, in f64
 let columnCapacity: usize = 0;
 let cached = true; // whether factors hold every path, or only the one drawn last
 // What the factors were drawn for.
@@ -66,18 +67,26 @@ export function rangeDeltas(): usize {
   return deltas;
 }
 
-/** Makes room for `paths` paths of `months` months. */
+/**
+ * Makes room for `paths` paths of `months` months: the factor tables (a path's 2 · months samples
+ * each, every path when cached) and, apart from them, the Δs and the scratch (one of the paths or
+ * of a path's samples each) — each grown when its own need outgrows it.
+ */
 function reserve(paths: i32, months: i32): void {
   cached = <usize>paths * <usize>(2 * months) <= PATH_CACHE_SAMPLES;
   const need = cached ? <usize>paths * <usize>months : <usize>months;
-  if (need <= capacity && <usize>(2 * months) <= capacity && <usize>paths <= capacity) return;
-  const n = max(need, max(<usize>(2 * months), <usize>paths));
-  factors = heap.alloc(n << 4); // 2 · months per path
-  lnFactors = heap.alloc(n << 4);
-  deltas = heap.alloc(<usize>max(paths, 2 * months) << 3);
-  scratch = heap.alloc(<usize>max(paths, 2 * months) << 3);
-  capacity = n;
-  drawnPaths = -1;
+  if (need > capacity) {
+    factors = heap.alloc(need << 4); // 2 · months per path
+    lnFactors = heap.alloc(need << 4);
+    capacity = need;
+    drawnPaths = -1;
+  }
+  const small = <usize>max(paths, 2 * months);
+  if (small > smallCapacity) {
+    deltas = heap.alloc(small << 3);
+    scratch = heap.alloc(small << 3);
+    smallCapacity = small;
+  }
 }
 
 /** Makes room for `fields` monthly columns of `paths` paths of `months` months (evaluate only, not sweeps). */

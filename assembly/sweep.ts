@@ -75,7 +75,6 @@ let pathsOutCapacity: usize = 0;
 let pathUnit: i32 = 0;
 let pathUnitSize: i32 = 0;
 let lastPathUnit: i32 = -1;
-let pathUnitIsRow = false;
 
 /**
  * A Monte Carlo metric from the sorted Δs of the paths, every Δ shifted by `shift`. With a range
@@ -165,17 +164,29 @@ export function sweepReserve(cells: i32): usize {
   store<f64>(out + (<usize>index << 3), v);
 }
 
+/** Whether a row costs one evaluation: Δ-like metrics are affine in the lease rate on x (docs/model.md §9). */
+@inline function leaseAffineOf(xKey: i32, yKey: i32, metric: i32): bool {
+  return (
+    xKey == I_LEASE_USD_PER_KW_MONTH && yKey != xKey &&
+    (metric == METRIC_DELTA || metric == METRIC_NPV_PIVOT || metric == METRIC_NPV_MINE ||
+      metric == METRIC_BREAKEVEN_LEASE_RATE || pathMetric(metric))
+  );
+}
+
 /**
  * Rows [rowStart, rowEnd) of the grid: row r sets key yKey to yValues[r], column c sets xKey to
  * xValues[c]; results go to the reserved buffer, row-major from rowStart, x varying fastest.
  */
 export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: i32, metric: i32, month: i32): void {
+  // Every path: a range a trapped sweepPathRows left set must not reach this sweep.
+  setPathRange(0, -1);
+  rows(xKey, nx, yKey, rowStart, rowEnd, metric, month);
+}
+
+function rows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: i32, metric: i32, month: i32): void {
   sweepReserve((rowEnd - rowStart) * nx);
   for (let i = 0; i < N_INPUTS; i++) unchecked((inputs[i] = base[i]));
-  const leaseAffine =
-    xKey == I_LEASE_USD_PER_KW_MONTH && yKey != xKey &&
-    (metric == METRIC_DELTA || metric == METRIC_NPV_PIVOT || metric == METRIC_NPV_MINE ||
-      metric == METRIC_BREAKEVEN_LEASE_RATE || pathMetric(metric));
+  const leaseAffine = leaseAffineOf(xKey, yKey, metric);
   // Month by month (a responding network or growing fees) in some cell: no closed-form lanes, and
   // with λ > 0 the network follows the price, so a price key reprojects it.
   const monthly =
@@ -221,7 +232,6 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
       if (pathMetric(metric) && inputs[I_BTC_VOLATILITY_PCT_PER_YEAR] > 0) {
         // Every path's Δ moves by the same (L − L0)·dΔ/dL: the hosting flows do not depend on the price.
         pathUnit = r - rowStart;
-        pathUnitIsRow = true;
         runPaths();
         computeCore();
         const slopeAll = unchecked(results[R_LEASE_SLOPE]);
@@ -290,18 +300,21 @@ export function sweepRows(xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: 
 export function sweepPathRows(
   xKey: i32, nx: i32, yKey: i32, rowStart: i32, rowEnd: i32, metric: i32, month: i32, first: i32, count: i32,
 ): i32 {
-  const cells = <usize>((rowEnd - rowStart) * nx);
-  if (cells * <usize>count > pathsOutCapacity) {
-    pathsOut = heap.alloc((cells * <usize>count) << 3);
-    pathsOutCapacity = cells * <usize>count;
+  // A row's Δs on a lease axis, else a cell's: room for that many units, grown at least twofold
+  // (the stub runtime never frees, so fewer, larger steps waste less).
+  const units = leaseAffineOf(xKey, yKey, metric) ? rowEnd - rowStart : (rowEnd - rowStart) * nx;
+  const need = <usize>units * <usize>count;
+  if (need > pathsOutCapacity) {
+    const n = max(need, pathsOutCapacity << 1);
+    pathsOut = heap.alloc(n << 3);
+    pathsOutCapacity = n;
   }
   pathUnitSize = count;
   lastPathUnit = -1;
-  pathUnitIsRow = false;
   setPathRange(first, count);
-  sweepRows(xKey, nx, yKey, rowStart, rowEnd, metric, month);
+  rows(xKey, nx, yKey, rowStart, rowEnd, metric, month);
   setPathRange(0, -1);
-  return pathUnitIsRow ? rowEnd - rowStart : <i32>cells;
+  return units;
 }
 
 export function sweepPathsPtr(): usize {

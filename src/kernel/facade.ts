@@ -46,7 +46,8 @@ export function writeInputs(k: KernelExports, inputs: ModelInputs): void {
 }
 
 export function createModel(k: KernelExports): WasmModel {
-  const f64 = (ptr: number, n: number) => new Float64Array(k.memory.buffer, ptr, n);
+  // A u32 pointer arrives signed past 2 GB of memory: >>> 0 reads it as the address it is.
+  const f64 = (ptr: number, n: number) => new Float64Array(k.memory.buffer, ptr >>> 0, n);
 
   const readMonths = (n: number): MonthRow[] => {
     const cols = KERNEL_MONTH_FIELDS.map((name) => f64(k.monthFieldPtr(MONTH_FIELD[name]), n));

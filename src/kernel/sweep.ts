@@ -58,15 +58,16 @@ export function createSweeper(k: KernelExports): Sweeper {
       const { xKey, yKey, nx, metric, month } = current;
       const units = k.sweepPathRows(xKey, nx, yKey, start, end, metric, month, first, count);
       const cells = (end - start) * nx;
-      const shifts = new Float64Array(k.memory.buffer, k.sweepReserve(cells), cells).slice();
-      const deltas = new Float64Array(k.memory.buffer, k.sweepPathsPtr(), units * count).slice();
+      // Pointers are u32 and arrive signed past 2 GB of memory: read them with >>> 0.
+      const shifts = new Float64Array(k.memory.buffer, k.sweepReserve(cells) >>> 0, cells).slice();
+      const deltas = new Float64Array(k.memory.buffer, k.sweepPathsPtr() >>> 0, units * count).slice();
       return { first, count, perRow: units === end - start, shifts, deltas };
     },
     rows(start, end) {
       if (!current) throw new Error('sweep: rows() before begin()');
       const { xKey, yKey, nx, metric, month } = current;
       k.sweepRows(xKey, nx, yKey, start, end, metric, month);
-      const ptr = k.sweepReserve((end - start) * nx);
+      const ptr = k.sweepReserve((end - start) * nx) >>> 0;
       return new Float64Array(k.memory.buffer, ptr, (end - start) * nx).slice();
     },
   };

@@ -46,49 +46,57 @@ export function createHandlers(load: () => Promise<KernelExports>): Handlers {
   };
   let begun: number | undefined;
 
-  return {
-    async project(inputs) {
-      return (await get()).model.project(inputs);
-    },
-    async evaluate(inputs) {
-      return (await get()).model.evaluate(inputs);
-    },
-    async uncertainty(inputs) {
-      const { monteCarlo, monthsP } = (await get()).model.evaluate(inputs);
-      return { monteCarlo, monthsP };
-    },
-    async distribution({ inputs, edges }) {
-      const { model } = await get();
-      // The histogram runs a one-row sweep of its own: a begun sweep begins again at its next block.
+  // A trap (memory out of bounds, an abort) can leave the kernel half way through a request, its
+  // state not what the next request expects: the next request loads a fresh instance.
+  return dropKernelOnTrap(
+    () => {
+      kernel = undefined;
       begun = undefined;
-      return deltaHistogram(model.exports, inputs, edges);
     },
-    async tornado(scenario) {
-      return tornado((await get()).model, scenario);
+    {
+      async project(inputs) {
+        return (await get()).model.project(inputs);
+      },
+      async evaluate(inputs) {
+        return (await get()).model.evaluate(inputs);
+      },
+      async uncertainty(inputs) {
+        const { monteCarlo, monthsP } = (await get()).model.evaluate(inputs);
+        return { monteCarlo, monthsP };
+      },
+      async distribution({ inputs, edges }) {
+        const { model } = await get();
+        // The histogram runs a one-row sweep of its own: a begun sweep begins again at its next block.
+        begun = undefined;
+        return deltaHistogram(model.exports, inputs, edges);
+      },
+      async tornado(scenario) {
+        return tornado((await get()).model, scenario);
+      },
+      async sweepRows(payload) {
+        const { sweeper } = await get();
+        const t0 = performance.now();
+        begin(sweeper, payload);
+        const values = sweeper.rows(payload.rowStart, payload.rowEnd);
+        return { sweep: payload.sweep, rowStart: payload.rowStart, rowEnd: payload.rowEnd, values, ms: performance.now() - t0 };
+      },
+      async sweepPaths(payload) {
+        const { sweeper } = await get();
+        const t0 = performance.now();
+        begin(sweeper, payload);
+        const { pathFirst: first, pathCount: count } = payload;
+        const paths = payload.inputs.monteCarloPaths;
+        if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > paths) {
+          throw new Error(`sweep: paths ${first}..${first + count} are not a range of 0..${paths}`);
+        }
+        if (!splitsByPaths(payload.inputs, payload.spec)) {
+          throw new Error(`sweep: this ${payload.spec.metric} map cannot be split by paths (see splitsByPaths)`);
+        }
+        const part = sweeper.pathRows(payload.rowStart, payload.rowEnd, first, count);
+        return { sweep: payload.sweep, rowStart: payload.rowStart, rowEnd: payload.rowEnd, part, ms: performance.now() - t0 };
+      },
     },
-    async sweepRows(payload) {
-      const { sweeper } = await get();
-      const t0 = performance.now();
-      begin(sweeper, payload);
-      const values = sweeper.rows(payload.rowStart, payload.rowEnd);
-      return { sweep: payload.sweep, rowStart: payload.rowStart, rowEnd: payload.rowEnd, values, ms: performance.now() - t0 };
-    },
-    async sweepPaths(payload) {
-      const { sweeper } = await get();
-      const t0 = performance.now();
-      begin(sweeper, payload);
-      const { pathFirst: first, pathCount: count } = payload;
-      const paths = payload.inputs.monteCarloPaths;
-      if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > paths) {
-        throw new Error(`sweep: paths ${first}..${first + count} are not a range of 0..${paths}`);
-      }
-      if (!splitsByPaths(payload.inputs, payload.spec)) {
-        throw new Error(`sweep: this ${payload.spec.metric} map cannot be split by paths (see splitsByPaths)`);
-      }
-      const part = sweeper.pathRows(payload.rowStart, payload.rowEnd, first, count);
-      return { sweep: payload.sweep, rowStart: payload.rowStart, rowEnd: payload.rowEnd, part, ms: performance.now() - t0 };
-    },
-  };
+  );
 
   /** Begins sweep `payload.sweep` once on this worker's kernel, then checks the block. */
   function begin(sweeper: Sweeper, payload: SweepRowsPayload): void {
@@ -103,6 +111,22 @@ export function createHandlers(load: () => Promise<KernelExports>): Handlers {
     }
     checkBlock(payload);
   }
+}
+
+/** Handlers that call `drop` when the kernel traps (a WebAssembly.RuntimeError or the kernel's abort), then fail as before. */
+function dropKernelOnTrap(drop: () => void, handlers: Handlers): Handlers {
+  const guarded: Record<string, (payload: unknown) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (payload: unknown) => unknown][]) {
+    guarded[name] = async (payload) => {
+      try {
+        return await handler(payload);
+      } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError || (error instanceof Error && error.message.startsWith('kernel abort'))) drop();
+        throw error;
+      }
+    };
+  }
+  return guarded as unknown as Handlers;
 }
 
 /** Runs one request and builds its reply; never throws (an error becomes `{ok: false}`). */

@@ -36,6 +36,8 @@ export { SupersededError, type RowBlock, type SweepPoolOptions, type SweepReques
 export const MAX_WORKERS = 8;
 export const TARGET_BLOCK_MS = 40;
 const MAX_ROWS_PER_BLOCK = 256;
+/** The most Δs a path range of a block may send back (32 MB): a wide map's blocks get fewer rows. */
+export const MAX_PART_VALUES = 4 * 1024 * 1024;
 const STALE_BLOCK_MS = 2_000;
 
 /** Cores less one, so the page's own thread keeps a core; at least 1, at most MAX_WORKERS. */
@@ -280,9 +282,12 @@ export class SweepPool {
     if (this.#rowsPerBlock !== undefined) return this.#rowsPerBlock;
     // One row first: its time sizes the next blocks.
     if (run.msPerRow === undefined) return 1;
-    // A block split into path ranges is worked on by as many workers: each takes a share of its time.
+    // A block split into path ranges is worked on by as many workers: each takes a share of its time,
+    // and sends back at most MAX_PART_VALUES Δs (a cell's each, at most, for each of its paths).
     const parts = run.ranges?.length ?? 1;
-    const rows = Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, Math.floor((TARGET_BLOCK_MS * parts) / Math.max(run.msPerRow, 1e-3))));
+    const widest = run.ranges ? Math.max(...run.ranges.map((r) => r.count)) * run.nx : 0;
+    const cap = run.ranges ? Math.max(1, Math.floor(MAX_PART_VALUES / widest)) : MAX_ROWS_PER_BLOCK;
+    const rows = Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, cap, Math.floor((TARGET_BLOCK_MS * parts) / Math.max(run.msPerRow, 1e-3))));
     // Near the end, no block bigger than an even share of what is left, so workers finish together.
     return Math.min(rows, Math.ceil(((run.ny - run.nextRow) * parts) / this.size));
   }

@@ -9,7 +9,7 @@ import type { KernelClient } from './client.ts';
 import type { Payload, RequestType, Result } from './protocol.ts';
 
 /** A request for one worker, not a sweep block. */
-export type SingleType = Exclude<RequestType, 'sweepRows'>;
+export type SingleType = Exclude<RequestType, 'sweepRows' | 'sweepPaths'>;
 
 export interface Single {
   run(client: KernelClient): Promise<void>;

@@ -15,7 +15,7 @@ import type { KernelExports } from '../../src/kernel/wasm.ts';
 import { createHandlers, respond } from '../../src/worker/handlers.ts';
 import { transferables, type Handlers, type Request } from '../../src/worker/protocol.ts';
 import { MIN_PATHS_PER_PART, pathRanges } from '../../src/worker/path-parts.ts';
-import { SupersededError, SweepPool, defaultPoolSize, type RowBlock } from '../../src/worker/pool.ts';
+import { MAX_PART_VALUES, SupersededError, SweepPool, defaultPoolSize, type RowBlock } from '../../src/worker/pool.ts';
 import { MONTE_CARLO_METRICS } from '../../src/model/sweep.ts';
 import { identical } from '../helpers/sweep-cells.ts';
 
@@ -281,6 +281,35 @@ describe('SweepPool: a map over the price paths is split by paths as well as row
     const grid = await pool({ workers: 3, createWorker: three.create }).sweep({ inputs: paths, spec: sigma });
     expect(identical(grid, expected(paths, sigma))).toEqual([]);
     expect(three.created.flatMap(kinds).every((t) => t === 'sweepRows')).toBe(true);
+  });
+
+  it('sends back at most MAX_PART_VALUES Δs a part: a wide map gets blocks of fewer rows', async () => {
+    // Workers that answer at once with Δs of 0 (one shared buffer a size), so the pool's block sizing
+    // alone decides: quick rows ask for big blocks, and the cap must hold them back.
+    const asked: { rows: number; count: number }[] = [];
+    const zeros = new Map<number, Float64Array>();
+    const zero = (n: number) => zeros.get(n) ?? (zeros.set(n, new Float64Array(n)), zeros.get(n)!);
+    const create = () => {
+      const worker = new EventTarget() as EventTarget & { postMessage(r: Request): void; terminate(): void };
+      worker.terminate = () => {};
+      worker.postMessage = (request) => {
+        if (request.type !== 'sweepPaths') throw new Error(`unexpected ${request.type}`);
+        const { sweep, rowStart, rowEnd, spec, pathFirst: first, pathCount: count } = request.payload;
+        const cells = (rowEnd - rowStart) * spec.x.n;
+        asked.push({ rows: rowEnd - rowStart, count });
+        const part = { first, count, perRow: false, shifts: zero(cells), deltas: zero(cells * count) };
+        const result = { sweep, rowStart, rowEnd, part, ms: 0.001 };
+        setTimeout(() => worker.dispatchEvent(new MessageEvent('message', { data: { id: request.id, ok: true, result } })), 0);
+      };
+      return worker as unknown as Worker;
+    };
+    // 2,048 columns, 512 paths in two ranges of 256: 4,194,304 / (256 · 2,048) = 8 rows a block.
+    const wide: SweepSpec = { ...byCell, x: { ...byCell.x, n: 2048 }, y: { ...byCell.y, n: 20 }, metric: 'probPivotWins' };
+    const grid = await pool({ workers: 2, createWorker: create }).sweep({ inputs: { ...paths, monteCarloPaths: 512 }, spec: wide });
+    expect(grid.length).toBe(2048 * 20);
+    expect(Math.max(...asked.map((a) => a.rows * 2048 * a.count))).toBeLessThanOrEqual(MAX_PART_VALUES);
+    expect(Math.max(...asked.map((a) => a.rows))).toBe(8);
+    expect(asked.reduce((n, a) => n + a.rows, 0)).toBe(20 * 2);
   });
 
   it('drops the parts of a superseded split sweep: only the newer grid comes back', async () => {

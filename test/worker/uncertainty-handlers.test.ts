@@ -41,3 +41,33 @@ describe('uncertainty handlers', () => {
     expect(a.some((v) => v > 0 && v < 1)).toBe(true);
   });
 });
+
+describe('a kernel that traps', () => {
+  it('is dropped: the next request loads a fresh one, whose figures are a fresh kernel’s; a plain error keeps it', async () => {
+    let loads = 0;
+    const load = () => {
+      loads++;
+      const k = loadKernelSync('release');
+      if (loads > 1) return Promise.resolve(k);
+      // The first instance traps in the middle of a split map's range, as one out of memory would.
+      const trapping = Object.create(k, {
+        sweepPathRows: {
+          value: () => {
+            throw new WebAssembly.RuntimeError('memory access out of bounds');
+          },
+        },
+      }) as typeof k;
+      return Promise.resolve(trapping);
+    };
+    const h = createHandlers(load);
+    const part = { sweep: 7, inputs, spec, rowStart: 0, rowEnd: 1, pathFirst: 0, pathCount: 50 };
+    await expect(h.sweepPaths(part)).rejects.toThrow('memory access out of bounds');
+    const ev = createNodeModel('release').evaluate(inputs);
+    expect((await h.uncertainty(inputs)).monteCarlo).toEqual(ev.monteCarlo);
+    expect(loads).toBe(2);
+    // An invalid request is the caller's error, not the kernel's: the instance stays.
+    await expect(h.sweepPaths({ ...part, sweep: 8, pathFirst: -1 })).rejects.toThrow('are not a range of 0..100');
+    await h.evaluate(inputs);
+    expect(loads).toBe(2);
+  });
+});
