@@ -224,18 +224,9 @@ describe('SweepPool: a map over the price paths is split by paths as well as row
   // 67, 68 and 68 on three workers (at least MIN_PATHS_PER_PART = 64 each); with 203 the P5 is the
   // 11th Δ (⌈10.15⌉), not the 10th, so a wrong rank shows.
   const paths: ModelInputs = { ...base, monteCarloPaths: 203 };
-  const byLease: SweepSpec = {
-    x: { key: 'leaseUsdPerKwMonth', min: 60, max: 220, n: 9, log: false },
-    y: { key: 'btcPriceUsd', min: 30_000, max: 250_000, n: 4, log: true },
-    metric: 'probPivotWins',
-    month: 1,
-  };
-  const byCell: SweepSpec = {
-    x: { key: 'hashrateGrowthPctPerMonth', min: 0, max: 3, n: 3, log: false },
-    y: { key: 'exitSharePct', min: 0, max: 50, n: 3, log: false },
-    metric: 'deltaP50',
-    month: 1,
-  };
+  // The lease on x (a row's paths shared by its cells) and network keys (each cell its own paths).
+  const byLease: SweepSpec = { ...economics, x: { ...economics.x, n: 9 }, y: { ...economics.y, n: 4 }, metric: 'probPivotWins' };
+  const byCell: SweepSpec = { ...network, x: { ...network.x, n: 3 }, y: { ...network.y, n: 3 }, metric: 'deltaP50' };
   const kinds = (w: FakeWorker) => w.requests.map((r) => r.type).filter((t) => t.startsWith('sweep'));
 
   it('cuts the paths into one range per worker, each at least MIN_PATHS_PER_PART, covering them once', () => {
