@@ -1,10 +1,14 @@
 /**
- * A state that asks the worker pool for a scenario's figures: at most one request an animation
- * frame (OncePerFrame), and a reply for an outdated request — one a newer request or dispose()
- * superseded — is dropped. Each kind says in `compute` what it asks for and shows; this class keeps
- * `state` and `error`.
+ * A state that asks the worker pool for a scenario's figures and keeps `state` and `error`; a reply
+ * for an outdated request — one a newer request or dispose() superseded — is dropped. Each kind
+ * says in `compute` what it asks for and shows.
+ *
+ * Two schedules: by default at most one request an animation frame (OncePerFrame), each started at
+ * once (the detail, the network panel); given `ready`, as background work (Background: the latest
+ * request only, one job at a time, and only when `ready` says the pool may take it — the tornado).
  */
 import { sweepPool, type SweepPool } from '../worker/pool.ts';
+import { Background } from './background.ts';
 import { OncePerFrame } from './frame.ts';
 
 export abstract class PoolRun<T> {
@@ -12,24 +16,37 @@ export abstract class PoolRun<T> {
   error = $state('');
 
   protected readonly pool: SweepPool;
-  readonly #frames = new OncePerFrame<T>((next) => void this.#run(next));
+  readonly #frames: OncePerFrame<T> | undefined;
+  readonly #background: Background<T> | undefined;
   #token = 0;
 
-  constructor(pool: SweepPool = sweepPool) {
+  /** `ready`: run as background work, which the pool may take only when `ready()` holds (see Background). */
+  constructor(pool: SweepPool = sweepPool, ready?: () => boolean) {
     this.pool = pool;
+    if (ready) {
+      this.#background = new Background((value, current) => this.#run(value, current), ready);
+    } else {
+      this.#frames = new OncePerFrame<T>((next) => {
+        const token = ++this.#token;
+        void this.#run(next, () => token === this.#token);
+      });
+    }
   }
 
   request(value: T): void {
-    this.#frames.request(value);
+    if (this.#background) this.#background.request(value);
+    else this.#frames!.request(value);
   }
 
-  /** As request(), but a request when none ran since the last frame starts at once (OncePerFrame.requestNow). */
+  /** As request(), but a request when none ran since the last frame starts at once (OncePerFrame.requestNow); background work waits its turn. */
   requestNow(value: T): void {
-    this.#frames.requestNow(value);
+    if (this.#background) this.#background.request(value);
+    else this.#frames!.requestNow(value);
   }
 
   dispose(): void {
-    this.#frames.cancel();
+    this.#frames?.cancel();
+    this.#background?.cancel();
     this.#token++;
   }
 
@@ -41,9 +58,7 @@ export abstract class PoolRun<T> {
    */
   protected abstract compute(value: T, current: () => boolean): Promise<() => void>;
 
-  async #run(value: T): Promise<void> {
-    const token = ++this.#token;
-    const current = (): boolean => token === this.#token;
+  async #run(value: T, current: () => boolean): Promise<void> {
     this.state = 'running';
     try {
       const show = await this.compute(value, current);
